@@ -1,0 +1,13 @@
+/// How a campaign decides when to place calls. Stored by raw value.
+public enum DialMode: String, CaseIterable, Codable, Sendable {
+    /// 语音群呼: play a recorded message, transfer those who press the digit.
+    case broadcast
+    /// 预览: the agent sees the lead first and clicks to dial.
+    case preview
+    /// 渐进: one call per ready agent.
+    case progressive
+    /// 固定比例: a fixed number of calls per ready agent.
+    case fixedRatio = "fixed_ratio"
+    /// 预测: as many calls as the pacer predicts agents will be free for, under the abandon cap.
+    case predictive
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+import WaihuServer
+
+@main
+struct WaihuCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waihu",
+        abstract: "waihu 外呼: an outbound call-center platform.",
+        version: WaihuVersion.current
+    )
+}

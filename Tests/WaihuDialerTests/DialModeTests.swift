@@ -1,0 +1,9 @@
+import XCTest
+@testable import WaihuDialer
+
+final class DialModeTests: XCTestCase {
+    func testStoredNames() {
+        XCTAssertEqual(DialMode(rawValue: "fixed_ratio"), .fixedRatio)
+        XCTAssertEqual(DialMode.allCases.count, 5)
+    }
+}
