@@ -6,6 +6,7 @@ struct WaihuCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waihu",
         abstract: "waihu 外呼: an outbound call-center platform.",
-        version: WaihuVersion.current
+        version: WaihuVersion.current,
+        subcommands: [ServeCommand.self, UserCommand.self, TeamCommand.self, AuditCommand.self]
     )
 }

@@ -1,0 +1,58 @@
+// UI strings, Chinese first. Pages look texts up with t('key'); elements with
+// data-i18n="key" are filled in on every language switch.
+(function () {
+  const strings = {
+    'zh-CN': {
+      brand: '外呼', logout: '退出', switchTo: 'English',
+      'login.title': '登录', 'login.username': '用户名', 'login.password': '密码', 'login.submit': '登录',
+      'login.failed': '用户名或密码错误，或账号已停用', 'login.throttled': '登录失败次数过多，请稍后再试',
+      'nav.home': '首页', 'nav.users': '用户管理', 'nav.teams': '班组', 'nav.audit': '审计日志',
+      'home.welcome': '欢迎，{name}', 'home.role': '您的角色：{role}', 'home.nothing': '您的角色目前没有可用的功能。',
+      'role.admin': '系统管理员', 'role.supervisor': '班组长', 'role.agent': '座席', 'role.qa': '质检员', 'role.list_manager': '名单管理员', 'role.branch': '分公司',
+      'users.title': '用户管理', 'users.add': '新增用户', 'users.username': '用户名', 'users.displayName': '姓名', 'users.role': '角色', 'users.team': '班组',
+      'users.password': '初始密码', 'users.status': '状态', 'users.active': '启用', 'users.disabled': '已停用', 'users.actions': '操作',
+      'users.disable': '停用', 'users.enable': '启用', 'users.resetPassword': '重置密码', 'users.newPassword': '新密码（至少8位）：', 'users.saved': '已保存', 'users.noTeam': '（无）',
+      'teams.title': '班组', 'teams.add': '新增班组', 'teams.name': '班组名称', 'teams.leader': '班组长', 'teams.members': '人数', 'teams.setLeader': '设为班组长',
+      'audit.title': '审计日志', 'audit.at': '时间', 'audit.actor': '操作人', 'audit.action': '操作', 'audit.target': '对象', 'audit.detail': '详情', 'audit.address': '来源地址',
+      'audit.filter': '筛选操作', 'audit.all': '全部', 'audit.more': '更多',
+      'common.save': '保存', 'common.create': '创建', 'common.error': '出错了：{message}',
+    },
+    en: {
+      brand: 'waihu', logout: 'Log out', switchTo: '中文',
+      'login.title': 'Log in', 'login.username': 'Username', 'login.password': 'Password', 'login.submit': 'Log in',
+      'login.failed': 'Wrong username or password, or the account is disabled', 'login.throttled': 'Too many failed logins; try again later',
+      'nav.home': 'Home', 'nav.users': 'Users', 'nav.teams': 'Teams', 'nav.audit': 'Audit log',
+      'home.welcome': 'Welcome, {name}', 'home.role': 'Your role: {role}', 'home.nothing': 'Your role has no features yet.',
+      'role.admin': 'Administrator', 'role.supervisor': 'Supervisor', 'role.agent': 'Agent', 'role.qa': 'QA', 'role.list_manager': 'List manager', 'role.branch': 'Branch office',
+      'users.title': 'Users', 'users.add': 'Add user', 'users.username': 'Username', 'users.displayName': 'Name', 'users.role': 'Role', 'users.team': 'Team',
+      'users.password': 'Initial password', 'users.status': 'Status', 'users.active': 'Active', 'users.disabled': 'Disabled', 'users.actions': 'Actions',
+      'users.disable': 'Disable', 'users.enable': 'Enable', 'users.resetPassword': 'Reset password', 'users.newPassword': 'New password (8+ characters):', 'users.saved': 'Saved', 'users.noTeam': '(none)',
+      'teams.title': 'Teams', 'teams.add': 'Add team', 'teams.name': 'Team name', 'teams.leader': 'Leader', 'teams.members': 'Members', 'teams.setLeader': 'Set leader',
+      'audit.title': 'Audit log', 'audit.at': 'Time', 'audit.actor': 'Who', 'audit.action': 'Action', 'audit.target': 'Target', 'audit.detail': 'Detail', 'audit.address': 'From',
+      'audit.filter': 'Action', 'audit.all': 'All', 'audit.more': 'More',
+      'common.save': 'Save', 'common.create': 'Create', 'common.error': 'Error: {message}',
+    },
+  };
+
+  let language = localStorage.getItem('waihu.lang') || 'zh-CN';
+
+  window.t = function (key, values) {
+    const text = (strings[language] && strings[language][key]) || strings['zh-CN'][key] || key;
+    return text.replace(/\{(\w+)\}/g, (_, name) => (values && name in values ? values[name] : ''));
+  };
+
+  window.i18n = {
+    get language() { return language; },
+    toggle() {
+      language = language === 'zh-CN' ? 'en' : 'zh-CN';
+      localStorage.setItem('waihu.lang', language);
+      this.apply();
+    },
+    apply(root) {
+      document.documentElement.lang = language;
+      (root || document).querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+      const button = document.getElementById('lang-switch');
+      if (button) button.textContent = t('switchTo');
+    },
+  };
+})();

@@ -1,0 +1,82 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import SQLKit
+import Vapor
+
+/// Sets up a Vapor application as waihu: database, migrations, middleware, routes.
+/// `waihu serve`, the other commands and the tests all start here.
+public enum WaihuApp {
+    public static func configure(_ app: Application, settings: ServerSettings) async throws {
+        WaihuMetrics.bootstrap()
+        app.storage[SettingsKey.self] = settings
+
+        switch settings.resolvedDatabase {
+        case .sqlite(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url), sqlLogLevel: .trace), as: .psql)
+        }
+        app.migrations.add(WaihuMigrations.all)
+
+        app.http.server.configuration.hostname = settings.httpHost
+        app.http.server.configuration.port = settings.httpPort
+        app.routes.defaultMaxBodySize = "1mb"
+
+        app.middleware = Middlewares()
+        app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+        app.middleware.use(ErrorMiddleware.default(environment: app.environment))
+        app.middleware.use(SecurityHeadersMiddleware())
+        if let publicDirectory = settings.resolvedPublicDirectory {
+            app.middleware.use(FileMiddleware(publicDirectory: publicDirectory + "/", defaultFile: "index.html"))
+        } else {
+            app.logger.warning("no Public/ folder found: the web UI is not served (use --public-dir)")
+        }
+        app.middleware.use(SessionAuthenticator())
+
+        registerRoutes(app, settings: settings)
+    }
+
+    /// Runs the migrations and tunes SQLite; call after `configure`.
+    public static func prepareDatabase(_ app: Application) async throws {
+        if case .sqlite = app.waihuSettings.resolvedDatabase, let sql = app.db as? SQLDatabase {
+            // WAL lets reports read while the dialer writes; a busy timeout instead of SQLITE_BUSY errors.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
+        }
+        try await app.autoMigrate()
+    }
+
+    static func registerRoutes(_ app: Application, settings: ServerSettings) {
+        HealthController().register(on: app)
+        let api = app.grouped("api", "v1")
+        AuthController(tokenLifetime: settings.tokenLifetime, throttle: settings.loginThrottle).register(on: api)
+        UserController().register(on: api)
+        TeamController().register(on: api)
+        AuditController().register(on: api)
+    }
+
+    struct SettingsKey: StorageKey {
+        typealias Value = ServerSettings
+    }
+}
+
+extension Application {
+    public var waihuSettings: ServerSettings {
+        storage[WaihuApp.SettingsKey.self] ?? ServerSettings()
+    }
+}
+
+/// Headers that keep the UI from being framed or sniffed into something else.
+struct SecurityHeadersMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: request)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; media-src 'self' blob:")
+        return response
+    }
+}

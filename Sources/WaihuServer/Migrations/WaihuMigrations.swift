@@ -1,0 +1,13 @@
+import Fluent
+
+/// Every schema change, in order. The same list runs on SQLite and PostgreSQL.
+public enum WaihuMigrations {
+    public static var all: [any Migration] {
+        [
+            CreateTeams(),
+            CreateUsers(),
+            CreateSessionTokens(),
+            CreateAuditEntries(),
+        ]
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Vapor
+import WaihuServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run waihu: web UI, API and telephony."
+    )
+
+    @Option(name: .customLong("http-host"), help: "Address the web UI and API listen on (0.0.0.0 for agents on other PCs).")
+    var httpHost: String = "127.0.0.1"
+
+    @Option(name: .customLong("http-port"), help: "Port of the web UI and API.")
+    var httpPort: Int = 8080
+
+    @Option(name: .customLong("sip-port"), help: "UDP port for SIP (trunk and agent phones).")
+    var sipPort: Int = 5060
+
+    @Option(name: .customLong("public-dir"), help: "Folder with the web UI's files (default: ./Public).")
+    var publicDirectory: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    @OptionGroup var storage: StorageOptions
+
+    func validate() throws {
+        guard (1...65535).contains(httpPort) else { throw ValidationError("--http-port must be 1 to 65535") }
+        guard (1...65535).contains(sipPort) else { throw ValidationError("--sip-port must be 1 to 65535") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is unknown") }
+    }
+
+    func run() async throws {
+        var settings = try storage.settings()
+        settings.httpHost = httpHost
+        settings.httpPort = httpPort
+        settings.sipPort = sipPort
+        settings.publicDirectory = publicDirectory
+        LoggingBootstrap.once(level: Logger.Level(rawValue: logLevel) ?? .info)
+
+        let app = try await Application.make(Environment(name: "production", arguments: ["waihu", "serve"]))
+        do {
+            try await WaihuApp.configure(app, settings: settings)
+            app.logger.info("database", metadata: ["location": .string(settings.resolvedDatabase.description)])
+            try await WaihuApp.prepareDatabase(app)
+            let environmentPassword = ProcessInfo.processInfo.environment["WAIHU_ADMIN_PASSWORD"]
+            if let created = try await AdminBootstrap.ensureAdministrator(on: app.db, threadPool: app.threadPool, environmentPassword: environmentPassword) {
+                if created.generated {
+                    print("""
+                    ==========================================================
+                     waihu: first start. Administrator account created:
+                       username: \(created.username)
+                       password: \(created.password)
+                     It is shown only this once. Change it after logging in.
+                    ==========================================================
+                    """)
+                } else {
+                    print("waihu: administrator '\(created.username)' created with the password from WAIHU_ADMIN_PASSWORD")
+                }
+                fflush(stdout)
+            }
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}

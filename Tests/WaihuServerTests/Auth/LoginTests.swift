@@ -1,0 +1,105 @@
+import XCTest
+@testable import WaihuServer
+
+final class LoginTests: XCTestCase {
+    func testLoginReturnsTokenAndRoleAndTheTokenOpensTheAPI() async throws {
+        try await TestServer.with { server in
+            let reply = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword])
+            XCTAssertEqual(reply.status, 200)
+            XCTAssertEqual(reply.json["role"] as? String, "admin")
+            let token = try XCTUnwrap(reply.json["token"] as? String)
+            XCTAssertGreaterThanOrEqual(token.count, 40)
+            let cookie = reply.headers["Set-Cookie"].first ?? ""
+            XCTAssertTrue(cookie.contains("waihu_session=\(token)"), cookie)
+            XCTAssertTrue(cookie.contains("HttpOnly"), cookie)
+
+            let me = try await server.request(.GET, "/api/v1/auth/me", token: token)
+            XCTAssertEqual(me.status, 200)
+            XCTAssertEqual(me.json["username"] as? String, "admin")
+            XCTAssertEqual(me.json["features"] as? [String], ["users", "audit"])
+        }
+    }
+
+    func testWrongPasswordAndUnknownUserGet401() async throws {
+        try await TestServer.with { server in
+            let wrong = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": "nope-nope"])
+            XCTAssertEqual(wrong.status, 401)
+            let unknown = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "ghost", "password": "whatever1"])
+            XCTAssertEqual(unknown.status, 401)
+        }
+    }
+
+    func testLogoutRevokesTheToken() async throws {
+        try await TestServer.with { server in
+            let token = try await server.adminToken()
+            XCTAssertEqual(try await server.request(.GET, "/api/v1/users", token: token).status, 200)
+            XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/logout", token: token).status, 204)
+            XCTAssertEqual(try await server.request(.GET, "/api/v1/users", token: token).status, 401)
+        }
+    }
+
+    func testTheSessionCookieAuthenticatesLikeTheBearerToken() async throws {
+        try await TestServer.with { server in
+            let token = try await server.adminToken()
+            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", cookie: "waihu_session=\(token)").status, 200)
+            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", cookie: "waihu_session=forged").status, 401)
+        }
+    }
+
+    func testTokensExpire() async throws {
+        try await TestServer.with(configure: { $0.tokenLifetime = 1 }) { server in
+            let token = try await server.adminToken()
+            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", token: token).status, 200)
+            try await Task.sleep(nanoseconds: 1_500_000_000)
+            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", token: token).status, 401)
+        }
+    }
+
+    func testFifthFailureThrottlesTheAccountEvenWithTheRightPassword() async throws {
+        try await TestServer.with { server in
+            for attempt in 1...5 {
+                let reply = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": "guess-\(attempt)"])
+                XCTAssertEqual(reply.status, 401, "attempt \(attempt)")
+            }
+            let throttled = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword])
+            XCTAssertEqual(throttled.status, 429)
+            let retryAfter = Int(throttled.headers["Retry-After"].first ?? "") ?? 0
+            XCTAssertTrue((800...900).contains(retryAfter), "Retry-After \(retryAfter)")
+        }
+    }
+
+    func testFailuresFromOneAddressThrottleOtherAccountsToo() async throws {
+        try await TestServer.with(configure: { $0.loginThrottle = .init(maxFailures: 3, window: 900) }) { server in
+            for name in ["alice", "bob", "carol"] {
+                XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": name, "password": "x-password"]).status, 401)
+            }
+            // admin has no failures of its own, but the address has three.
+            let reply = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword])
+            XCTAssertEqual(reply.status, 429)
+        }
+    }
+
+    func testThrottlingEndsWhenFailuresLeaveTheWindow() async throws {
+        try await TestServer.with(configure: { $0.loginThrottle = .init(maxFailures: 2, window: 1) }) { server in
+            for _ in 0..<2 {
+                XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": "bad-password"]).status, 401)
+            }
+            XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status, 429)
+            try await Task.sleep(nanoseconds: 1_300_000_000)
+            XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status, 200)
+        }
+    }
+
+    func testMalformedLoginBodiesGet400NamingTheField() async throws {
+        try await TestServer.with { server in
+            let missing = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin"])
+            XCTAssertEqual(missing.status, 400)
+            XCTAssertTrue(missing.reason.contains("password"), missing.reason)
+            let notJSON = try await server.request(.POST, "/api/v1/auth/login", body: "{not json")
+            XCTAssertEqual(notJSON.status, 400)
+            let wrongType = try await server.request(.POST, "/api/v1/auth/login", body: ["username": 42, "password": "x"])
+            XCTAssertEqual(wrongType.status, 400)
+            XCTAssertTrue(wrongType.reason.contains("username"), wrongType.reason)
+        }
+    }
+}

@@ -1,8 +1,0 @@
-import XCTest
-@testable import WaihuServer
-
-final class VersionTests: XCTestCase {
-    func testVersionIsSemantic() {
-        XCTAssertEqual(WaihuVersion.current.split(separator: ".").count, 3)
-    }
-}
