@@ -24,7 +24,7 @@ public struct KPITargets: Equatable, Sendable, Codable {
     /// Calls per agent per day in automatic dialling, about.
     public var callsPerAgentPerDayAutoDialling = 400
     /// Talk per agent per day in automatic dialling, at least (seconds): 6.48 h.
-    public var minimumDailyTalkSecondsAutoDialling: TimeInterval = 6.48 * 3600
+    public var minimumDailyTalkSecondsAutoDialling: TimeInterval = 23_328 // 6.48 h = 6 h 28 min 48 s
 
     /// The defaults of kpi.md §6.
     public static let defaults = KPITargets()
