@@ -20,6 +20,12 @@ extension KPI {
         Set(attempts.filter { $0.outcome.showsInvalidNumber }.map(\.leadID))
     }
 
+    /// 无效数据总量 from calls and dispositions: leads with a call that ended `invalid` or a
+    /// disposition in the `invalid_number` category (a number that reached a stranger or a fax).
+    public static func invalidLeads(_ attempts: [CallAttemptRecord], _ dispositions: [DispositionRecord]) -> Set<String> {
+        invalidLeads(attempts).union(dispositions.filter { $0.category == .invalidNumber }.map(\.leadID))
+    }
+
     /// 已拨打名单: distinct leads dialled at least once.
     public static func dialledLeads(_ attempts: [CallAttemptRecord]) -> Set<String> {
         Set(attempts.map(\.leadID))
@@ -59,6 +65,20 @@ extension KPI {
     /// logged-in time in the period (see docs/kpi.md), passed in seconds.
     public static func callsPerHour(callsPlaced: Int, callingSeconds: TimeInterval) -> Ratio {
         Ratio(Double(callsPlaced), over: callingSeconds / 3600)
+    }
+
+    /// The hourly curve of 每小时呼叫次数: calls placed in each clock hour (0–23) of the day
+    /// in `timeZone`, to plan calling times. Divide by the agents' logged-in hours of the same
+    /// hour for the rate.
+    public static func callsPlacedByHour(_ attempts: [CallAttemptRecord],
+                                         timeZone: TimeZone = EventTimestamp.exportTimeZone) -> [Int: Int] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var counts: [Int: Int] = [:]
+        for attempt in attempts {
+            counts[calendar.component(.hour, from: attempt.placedAt), default: 0] += 1
+        }
+        return counts
     }
 
     /// 外呼在线成功量: dispositions in the `success` category (a completed questionnaire or

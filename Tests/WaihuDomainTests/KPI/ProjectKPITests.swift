@@ -122,3 +122,43 @@ final class ProjectKPITests: XCTestCase {
         XCTAssertEqual(KPI.policyEntryAccuracy(policies: 200, policiesWithErrors: 3).percentText, "98.5%")
     }
 }
+
+final class ProjectKPIHelperTests: XCTestCase {
+    /// 2026-03-02 00:30 +08:00 = 2026-03-01 16:30 UTC.
+    let halfPastMidnight = Date(timeIntervalSince1970: 1_772_382_600)
+
+    func testInvalidLeadsFromCallsAndDispositions() {
+        let calls = [CallAttemptRecord(callID: "K1", leadID: "L1", campaignID: "C", number: "1",
+                                       placedAt: halfPastMidnight, endedAt: halfPastMidnight, outcome: .invalid)]
+        let dispositions = [
+            DispositionRecord(leadID: "L2", campaignID: "C", code: "fax", category: .invalidNumber, at: halfPastMidnight),
+            DispositionRecord(leadID: "L3", campaignID: "C", code: "no", category: .refusal, at: halfPastMidnight),
+        ]
+        XCTAssertEqual(KPI.invalidLeads(calls, dispositions), ["L1", "L2"])
+    }
+
+    func testCallsByHourUseBeijingTime() {
+        func call(_ minutes: Double) -> CallAttemptRecord {
+            let t = halfPastMidnight + minutes * 60
+            return CallAttemptRecord(callID: "K", leadID: "L", campaignID: "C", number: "1",
+                                     placedAt: t, endedAt: t, outcome: .busy)
+        }
+        // 00:30, 00:59, 01:00, 09:30 in Beijing; in UTC they would be hours 16, 16, 17, 1.
+        let calls = [call(0), call(29), call(30), call(540)]
+        XCTAssertEqual(KPI.callsPlacedByHour(calls), [0: 2, 1: 1, 9: 1])
+        XCTAssertEqual(KPI.callsPlacedByHour(calls, timeZone: TimeZone(identifier: "UTC")!), [16: 2, 17: 1, 1: 1])
+    }
+
+    func testAgentDaysAreBeijingDaysWithALogin() {
+        let events = [
+            AgentSessionEvent(agentID: "A1", kind: .login, at: halfPastMidnight),            // 2 March
+            AgentSessionEvent(agentID: "A1", kind: .logout, at: halfPastMidnight + 3600),
+            AgentSessionEvent(agentID: "A1", kind: .login, at: halfPastMidnight + 7200),     // 2 March again
+            AgentSessionEvent(agentID: "A2", kind: .login, at: halfPastMidnight - 3600),     // 1 March, 23:30
+        ]
+        XCTAssertEqual(AgentDay.loggedIn(events), [
+            AgentDay(agentID: "A1", day: CalendarDay("2026-03-02")!),
+            AgentDay(agentID: "A2", day: CalendarDay("2026-03-01")!),
+        ])
+    }
+}
