@@ -8,39 +8,39 @@ public enum AccountRules {
     public static let teamNameLength = 1...32
 
     /// A user name is 2–32 letters (Chinese included), digits, `_`, `.` or `-`.
-    public static func validateUsername(_ name: String) throws(AccountRuleError) {
+    public static func validateUsername(_ name: String) throws {
         guard usernameLength.contains(name.count) else {
-            throw .invalidLength(field: "username", range: usernameLength, actual: name.count)
+            throw AccountRuleError.invalidLength(field: "username", range: usernameLength, actual: name.count)
         }
         for scalar in name.unicodeScalars {
             let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
                 || scalar == "_" || scalar == "." || scalar == "-"
-            if !allowed { throw .invalidCharacter(field: "username", character: String(scalar)) }
+            if !allowed { throw AccountRuleError.invalidCharacter(field: "username", character: String(scalar)) }
         }
     }
 
-    public static func validatePassword(_ password: String) throws(AccountRuleError) {
+    public static func validatePassword(_ password: String) throws {
         guard passwordLength.contains(password.count) else {
-            throw .invalidLength(field: "password", range: passwordLength, actual: password.count)
+            throw AccountRuleError.invalidLength(field: "password", range: passwordLength, actual: password.count)
         }
     }
 
-    public static func validateDisplayName(_ name: String) throws(AccountRuleError) {
+    public static func validateDisplayName(_ name: String) throws {
         guard displayNameLength.contains(name.count) else {
-            throw .invalidLength(field: "display_name", range: displayNameLength, actual: name.count)
+            throw AccountRuleError.invalidLength(field: "display_name", range: displayNameLength, actual: name.count)
         }
     }
 
-    public static func validateTeamName(_ name: String) throws(AccountRuleError) {
+    public static func validateTeamName(_ name: String) throws {
         let trimmed = name.trimmingSpaces
         guard teamNameLength.contains(trimmed.count) else {
-            throw .invalidLength(field: "name", range: teamNameLength, actual: trimmed.count)
+            throw AccountRuleError.invalidLength(field: "name", range: teamNameLength, actual: trimmed.count)
         }
     }
 
     /// Parses a role name as stored (`agent`, `list_manager` …) with a message that lists the valid ones.
-    public static func role(named name: String) throws(AccountRuleError) -> Role {
-        guard let role = Role(rawValue: name) else { throw .unknownRole(name) }
+    public static func role(named name: String) throws -> Role {
+        guard let role = Role(rawValue: name) else { throw AccountRuleError.unknownRole(name) }
         return role
     }
 }

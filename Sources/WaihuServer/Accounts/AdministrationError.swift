@@ -35,3 +35,14 @@ public enum AdministrationError: Error, AbortError, CustomStringConvertible {
         }
     }
 }
+
+extension AdministrationError {
+    /// Runs a rule from `AccountRules`, turning its refusal into an administration error.
+    public static func checking<T>(_ rule: () throws -> T) throws -> T {
+        do {
+            return try rule()
+        } catch let error as AccountRuleError {
+            throw AdministrationError.invalidField(error)
+        }
+    }
+}

@@ -197,8 +197,8 @@ public struct UserAdministration: Sendable {
         try await threadPool.runIfActive { try Bcrypt.hash(password) }
     }
 
-    private func check(_ rule: () throws(AccountRuleError) -> Void) throws {
-        do { try rule() } catch { throw AdministrationError.invalidField(error) }
+    private func check(_ rule: () throws -> Void) throws {
+        try AdministrationError.checking(rule)
     }
 }
 

@@ -101,8 +101,3 @@ struct UserController {
     }
 }
 
-extension AdministrationError {
-    static func checking<T>(_ rule: () throws(AccountRuleError) -> T) throws -> T {
-        do { return try rule() } catch { throw AdministrationError.invalidField(error) }
-    }
-}

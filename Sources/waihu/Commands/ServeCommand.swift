@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import Vapor
 import WaihuServer
 
 struct ServeCommand: AsyncParsableCommand {
@@ -39,34 +38,6 @@ struct ServeCommand: AsyncParsableCommand {
         settings.httpPort = httpPort
         settings.sipPort = sipPort
         settings.publicDirectory = publicDirectory
-        LoggingBootstrap.once(level: Logger.Level(rawValue: logLevel) ?? .info)
-
-        let app = try await Application.make(Environment(name: "production", arguments: ["waihu", "serve"]))
-        do {
-            try await WaihuApp.configure(app, settings: settings)
-            app.logger.info("database", metadata: ["location": .string(settings.resolvedDatabase.description)])
-            try await WaihuApp.prepareDatabase(app)
-            let environmentPassword = ProcessInfo.processInfo.environment["WAIHU_ADMIN_PASSWORD"]
-            if let created = try await AdminBootstrap.ensureAdministrator(on: app.db, threadPool: app.threadPool, environmentPassword: environmentPassword) {
-                if created.generated {
-                    print("""
-                    ==========================================================
-                     waihu: first start. Administrator account created:
-                       username: \(created.username)
-                       password: \(created.password)
-                     It is shown only this once. Change it after logging in.
-                    ==========================================================
-                    """)
-                } else {
-                    print("waihu: administrator '\(created.username)' created with the password from WAIHU_ADMIN_PASSWORD")
-                }
-                fflush(stdout)
-            }
-            try await app.execute()
-            try await app.asyncShutdown()
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
+        try await WaihuRunner.serve(settings, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
     }
 }

@@ -23,7 +23,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let role: Role
-            do { role = try AccountRules.role(named: self.role) } catch { throw ValidationError(error.message) }
+            do { role = try AdministrationError.checking { try AccountRules.role(named: self.role) } } catch { throw userFacing(error) }
             let password: String
             let generated: Bool
             if passwordStdin {

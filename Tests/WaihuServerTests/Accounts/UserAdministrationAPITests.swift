@@ -15,15 +15,20 @@ final class UserAdministrationAPITests: XCTestCase {
             XCTAssertEqual(created.json["team"] as? String, "A组")
 
             let agent = try await server.login("zhangsan", "secret-123")
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/users", token: agent).status, 403)
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/users", token: agent, body: ["username": "x"]).status, 403)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/audit", token: agent).status, 403)
+            let value1 = try await server.request(.GET, "/api/v1/users", token: agent).status
+            XCTAssertEqual(value1, 403)
+            let value2 = try await server.request(.POST, "/api/v1/users", token: agent, body: ["username": "x"]).status
+            XCTAssertEqual(value2, 403)
+            let value3 = try await server.request(.GET, "/api/v1/audit", token: agent).status
+            XCTAssertEqual(value3, 403)
             let me = try await server.request(.GET, "/api/v1/auth/me", token: agent)
             XCTAssertEqual(me.json["team"] as? String, "A组")
             XCTAssertEqual(me.json["features"] as? [String], [])
 
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/logout", token: agent).status, 204)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/users", token: agent).status, 401)
+            let value4 = try await server.request(.POST, "/api/v1/auth/logout", token: agent).status
+            XCTAssertEqual(value4, 204)
+            let value5 = try await server.request(.GET, "/api/v1/users", token: agent).status
+            XCTAssertEqual(value5, 401)
         }
     }
 
@@ -55,8 +60,10 @@ final class UserAdministrationAPITests: XCTestCase {
         try await TestServer.with { server in
             let admin = try await server.adminToken()
             let body: [String: Any] = ["username": "wangwu", "role": "agent", "password": "secret-123"]
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/users", token: admin, body: body).status, 201)
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/users", token: admin, body: body).status, 409)
+            let value6 = try await server.request(.POST, "/api/v1/users", token: admin, body: body).status
+            XCTAssertEqual(value6, 201)
+            let value7 = try await server.request(.POST, "/api/v1/users", token: admin, body: body).status
+            XCTAssertEqual(value7, 409)
         }
     }
 
@@ -69,7 +76,8 @@ final class UserAdministrationAPITests: XCTestCase {
             let reply = try await server.request(.PATCH, "/api/v1/users/\(id)", token: admin, body: ["disabled": true])
             XCTAssertEqual(reply.status, 200, reply.text)
             XCTAssertEqual(reply.json["disabled"] as? Bool, true)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", token: agent).status, 401)
+            let value8 = try await server.request(.GET, "/api/v1/auth/me", token: agent).status
+            XCTAssertEqual(value8, 401)
             let login = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "zhaoliu", "password": "pw-zhaoliu-123"])
             XCTAssertEqual(login.status, 401)
         }
@@ -87,9 +95,12 @@ final class UserAdministrationAPITests: XCTestCase {
             let sup = try await server.userToken("leader1", role: "agent")
             let list = try await server.request(.GET, "/api/v1/users", token: admin).jsonArray
             let id = try XCTUnwrap(list.first { $0["username"] as? String == "leader1" }?["id"] as? String)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/teams", token: sup).status, 403)
-            XCTAssertEqual(try await server.request(.PATCH, "/api/v1/users/\(id)", token: admin, body: ["role": "supervisor"]).status, 200)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/teams", token: sup).status, 200)
+            let value9 = try await server.request(.GET, "/api/v1/teams", token: sup).status
+            XCTAssertEqual(value9, 403)
+            let value10 = try await server.request(.PATCH, "/api/v1/users/\(id)", token: admin, body: ["role": "supervisor"]).status
+            XCTAssertEqual(value10, 200)
+            let value11 = try await server.request(.GET, "/api/v1/teams", token: sup).status
+            XCTAssertEqual(value11, 200)
         }
     }
 
@@ -106,7 +117,8 @@ final class UserAdministrationAPITests: XCTestCase {
             let teams = try await server.request(.GET, "/api/v1/teams", token: admin).jsonArray
             XCTAssertEqual(teams.first?["leader"] as? String, "banzhang")
             XCTAssertEqual(teams.first?["members"] as? Int, 1)
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/teams", token: admin, body: ["name": "B组"]).status, 409)
+            let value12 = try await server.request(.POST, "/api/v1/teams", token: admin, body: ["name": "B组"]).status
+            XCTAssertEqual(value12, 409)
         }
     }
 }

@@ -18,7 +18,8 @@ final class MigrationTests: XCTestCase {
                 XCTFail("users table should be gone after revert")
             } catch {}
             try await app.autoMigrate()
-            XCTAssertEqual(try await UserRecord.query(on: app.db).count(), 0)
+            let value1 = try await UserRecord.query(on: app.db).count()
+            XCTAssertEqual(value1, 0)
             let applied = try await sql.raw("SELECT name FROM _fluent_migrations").all().count
             XCTAssertEqual(applied, WaihuMigrations.all.count)
         }

@@ -24,11 +24,29 @@ final class ServeCommandTests: XCTestCase {
         _ = try await serve.waitFor("Server started")
 
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        defer { try? http.syncShutdown() }
+        do {
+            try await checkRunningServer(port: port, password: password, storage: storage, http: http, serve: serve)
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+        try await http.shutdown()
+
+        // A second start on the same database creates no second admin and prints no password.
+        let again = try ServeProcess(arguments: ["serve", "--http-port", String(freeLoopbackPort())] + storage)
+        _ = try await again.waitFor("Server started")
+        XCTAssertEqual(again.stop(), 0)
+        XCTAssertFalse(again.text.contains("password:"), again.text)
+    }
+
+    private func checkRunningServer(port: Int, password: String, storage: [String], http: HTTPClient, serve: ServeProcess) async throws {
         let server = APIClient(baseURL: "http://127.0.0.1:\(port)", client: http)
-        XCTAssertEqual(try await server.get("/healthz").status, 200)
-        XCTAssertTrue(try await server.get("/metrics").text.contains("http_requests_total"))
-        XCTAssertEqual(try await server.get("/").status, 200)
+        let value1 = try await server.get("/healthz").status
+        XCTAssertEqual(value1, 200)
+        let value2 = try await server.get("/metrics").text.contains("http_requests_total")
+        XCTAssertTrue(value2)
+        let value3 = try await server.get("/").status
+        XCTAssertEqual(value3, 200)
 
         let login = try await server.post("/api/v1/auth/login", ["username": "admin", "password": password])
         XCTAssertEqual(login.status, 200, login.text)
@@ -54,13 +72,17 @@ final class ServeCommandTests: XCTestCase {
 
         let agentLogin = try await server.post("/api/v1/auth/login", ["username": "agent1", "password": "agent-pass-1"])
         let agent = try XCTUnwrap(agentLogin.json["token"] as? String, agentLogin.text)
-        XCTAssertEqual(try await server.get("/api/v1/users", token: agent).status, 403)
-        XCTAssertEqual(try await server.post("/api/v1/auth/logout", [:], token: agent).status, 204)
-        XCTAssertEqual(try await server.get("/api/v1/users", token: agent).status, 401)
+        let value4 = try await server.get("/api/v1/users", token: agent).status
+        XCTAssertEqual(value4, 403)
+        let value5 = try await server.post("/api/v1/auth/logout", [:], token: agent).status
+        XCTAssertEqual(value5, 204)
+        let value6 = try await server.get("/api/v1/users", token: agent).status
+        XCTAssertEqual(value6, 401)
 
         let disable = try WaihuExecutable.run(["user", "disable", "agent3"] + storage)
         XCTAssertEqual(disable.status, 0, disable.stderr)
-        XCTAssertEqual(try await server.post("/api/v1/auth/login", ["username": "agent3", "password": "agent-pass-3"]).status, 401)
+        let value7 = try await server.post("/api/v1/auth/login", ["username": "agent3", "password": "agent-pass-3"]).status
+        XCTAssertEqual(value7, 401)
 
         let audit = try WaihuExecutable.run(["audit", "tail", "-n", "50"] + storage)
         XCTAssertEqual(audit.status, 0, audit.stderr)
@@ -70,11 +92,6 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertTrue(audit.stdout.contains("user_disabled agent3"), audit.stdout)
 
         XCTAssertEqual(serve.stop(), 0, serve.text)
-        // A second start on the same database creates no second admin and prints no password.
-        let again = try ServeProcess(arguments: ["serve", "--http-port", String(freeLoopbackPort())] + storage)
-        _ = try await again.waitFor("Server started")
-        XCTAssertEqual(again.stop(), 0)
-        XCTAssertFalse(again.text.contains("password:"), again.text)
     }
 
     func testBadOptionsGiveAClearMessage() throws {

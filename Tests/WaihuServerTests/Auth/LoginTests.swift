@@ -32,26 +32,33 @@ final class LoginTests: XCTestCase {
     func testLogoutRevokesTheToken() async throws {
         try await TestServer.with { server in
             let token = try await server.adminToken()
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/users", token: token).status, 200)
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/logout", token: token).status, 204)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/users", token: token).status, 401)
+            let value1 = try await server.request(.GET, "/api/v1/users", token: token).status
+            XCTAssertEqual(value1, 200)
+            let value2 = try await server.request(.POST, "/api/v1/auth/logout", token: token).status
+            XCTAssertEqual(value2, 204)
+            let value3 = try await server.request(.GET, "/api/v1/users", token: token).status
+            XCTAssertEqual(value3, 401)
         }
     }
 
     func testTheSessionCookieAuthenticatesLikeTheBearerToken() async throws {
         try await TestServer.with { server in
             let token = try await server.adminToken()
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", cookie: "waihu_session=\(token)").status, 200)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", cookie: "waihu_session=forged").status, 401)
+            let value4 = try await server.request(.GET, "/api/v1/auth/me", cookie: "waihu_session=\(token)").status
+            XCTAssertEqual(value4, 200)
+            let value5 = try await server.request(.GET, "/api/v1/auth/me", cookie: "waihu_session=forged").status
+            XCTAssertEqual(value5, 401)
         }
     }
 
     func testTokensExpire() async throws {
         try await TestServer.with(configure: { $0.tokenLifetime = 1 }) { server in
             let token = try await server.adminToken()
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", token: token).status, 200)
+            let value6 = try await server.request(.GET, "/api/v1/auth/me", token: token).status
+            XCTAssertEqual(value6, 200)
             try await Task.sleep(nanoseconds: 1_500_000_000)
-            XCTAssertEqual(try await server.request(.GET, "/api/v1/auth/me", token: token).status, 401)
+            let value7 = try await server.request(.GET, "/api/v1/auth/me", token: token).status
+            XCTAssertEqual(value7, 401)
         }
     }
 
@@ -71,7 +78,8 @@ final class LoginTests: XCTestCase {
     func testFailuresFromOneAddressThrottleOtherAccountsToo() async throws {
         try await TestServer.with(configure: { $0.loginThrottle = .init(maxFailures: 3, window: 900) }) { server in
             for name in ["alice", "bob", "carol"] {
-                XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": name, "password": "x-password"]).status, 401)
+                let value8 = try await server.request(.POST, "/api/v1/auth/login", body: ["username": name, "password": "x-password"]).status
+                XCTAssertEqual(value8, 401)
             }
             // admin has no failures of its own, but the address has three.
             let reply = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword])
@@ -82,11 +90,14 @@ final class LoginTests: XCTestCase {
     func testThrottlingEndsWhenFailuresLeaveTheWindow() async throws {
         try await TestServer.with(configure: { $0.loginThrottle = .init(maxFailures: 2, window: 1) }) { server in
             for _ in 0..<2 {
-                XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": "bad-password"]).status, 401)
+                let value9 = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": "bad-password"]).status
+                XCTAssertEqual(value9, 401)
             }
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status, 429)
+            let value10 = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status
+            XCTAssertEqual(value10, 429)
             try await Task.sleep(nanoseconds: 1_300_000_000)
-            XCTAssertEqual(try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status, 200)
+            let value11 = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status
+            XCTAssertEqual(value11, 200)
         }
     }
 

@@ -64,7 +64,8 @@ final class RoutePolicyTests: XCTestCase {
             let index = try await server.request(.GET, "/")
             XCTAssertEqual(index.status, 200)
             XCTAssertTrue(index.text.contains("外呼"))
-            XCTAssertEqual(try await server.request(.GET, "/js/app.js").status, 200)
+            let value1 = try await server.request(.GET, "/js/app.js").status
+            XCTAssertEqual(value1, 200)
             XCTAssertEqual(index.headers["X-Frame-Options"].first, "DENY")
         }
     }

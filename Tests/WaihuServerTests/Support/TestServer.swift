@@ -8,6 +8,8 @@ import Vapor
 import WaihuServer
 import XCTest
 
+typealias HTTPMethod = NIOHTTP1.HTTPMethod
+
 /// A waihu server on 127.0.0.1 with a random port and a fresh database: SQLite in a temporary
 /// folder, or the PostgreSQL database named by WAIHU_TEST_DATABASE (emptied first).
 /// Tests talk to it over real HTTP.

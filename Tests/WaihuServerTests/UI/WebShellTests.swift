@@ -18,7 +18,8 @@ final class WebShellTests: XCTestCase {
                 try await browser.type("#login-password", TestServer.adminPassword)
                 try await browser.click("#login-submit")
                 try await browser.waitForText("#nav-users", containing: "用户管理")
-                XCTAssertTrue(try await browser.exists("#nav-audit"))
+                let value1 = try await browser.exists("#nav-audit")
+                XCTAssertTrue(value1)
 
                 try await browser.click("#nav-users")
                 try await browser.type("#new-username", "lisi")
@@ -38,12 +39,15 @@ final class WebShellTests: XCTestCase {
                 try await browser.type("#login-password", "lisi-pass-1")
                 try await browser.click("#login-submit")
                 try await browser.waitForText("#whoami", containing: "座席")
-                XCTAssertFalse(try await browser.exists("#nav-users"))
-                XCTAssertFalse(try await browser.exists("#nav-audit"))
+                let value2 = try await browser.exists("#nav-users")
+                XCTAssertFalse(value2)
+                let value3 = try await browser.exists("#nav-audit")
+                XCTAssertFalse(value3)
                 // Even typed by hand, the users page does not open for an agent.
                 try await browser.open(server.baseURL + "/#users")
                 try await browser.waitForText("#whoami", containing: "座席")
-                XCTAssertFalse(try await browser.exists("#users-table"))
+                let value4 = try await browser.exists("#users-table")
+                XCTAssertFalse(value4)
             } catch {
                 await browser.quit()
                 throw error

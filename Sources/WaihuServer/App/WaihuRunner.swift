@@ -1,0 +1,75 @@
+import Foundation
+import Logging
+import NIOConcurrencyHelpers
+import Vapor
+
+/// Runs waihu for the command line: the server itself, or a one-off command against
+/// the same database.
+public enum WaihuRunner {
+    /// `waihu serve`: migrate, create the first administrator if there is none, serve until SIGINT/SIGTERM.
+    public static func serve(_ settings: ServerSettings, logLevel: Logger.Level) async throws {
+        bootstrapLogging(level: logLevel)
+        let app = try await Application.make(Environment(name: "production", arguments: ["waihu", "serve"]))
+        do {
+            try await WaihuApp.configure(app, settings: settings)
+            app.logger.info("database", metadata: ["location": .string(settings.resolvedDatabase.description)])
+            try await WaihuApp.prepareDatabase(app)
+            let environmentPassword = ProcessInfo.processInfo.environment["WAIHU_ADMIN_PASSWORD"]
+            if let created = try await AdminBootstrap.ensureAdministrator(on: app.db, threadPool: app.threadPool, environmentPassword: environmentPassword) {
+                announce(created)
+            }
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// Runs `body` against a configured, migrated application without starting the HTTP server.
+    public static func withApplication<T>(_ settings: ServerSettings, _ body: (Application) async throws -> T) async throws -> T {
+        bootstrapLogging(level: .warning)
+        let app = try await Application.make(Environment(name: "production", arguments: ["waihu"]))
+        do {
+            try await WaihuApp.configure(app, settings: settings)
+            try await WaihuApp.prepareDatabase(app)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    private static func announce(_ created: AdminBootstrap.Created) {
+        if created.generated {
+            print("""
+            ==========================================================
+             waihu: first start. Administrator account created:
+               username: \(created.username)
+               password: \(created.password)
+             It is shown only this once. Change it after logging in.
+            ==========================================================
+            """)
+        } else {
+            print("waihu: administrator '\(created.username)' created with the password from WAIHU_ADMIN_PASSWORD")
+        }
+        fflush(stdout)
+    }
+
+    private static let loggingBootstrapped = NIOLockedValueBox(false)
+
+    /// Logs go to standard error with their metadata (swift-log); once per process.
+    private static func bootstrapLogging(level: Logger.Level) {
+        loggingBootstrapped.withLockedValue { done in
+            guard !done else { return }
+            done = true
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+        }
+    }
+}
