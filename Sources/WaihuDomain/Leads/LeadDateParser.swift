@@ -7,27 +7,55 @@
 /// A day that does not exist (2026-02-30) gives nil: it counts as missing.
 public enum LeadDateParser {
     public static func parse(_ text: String) -> CalendarDate? {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(20)
-        for scalar in HalfWidth.trimmed(text).unicodeScalars {
-            scalars.append(HalfWidth.fold(scalar))
+        // Most cells are ASCII: read their bytes in place. Others are first folded to
+        // one code per character (full-width digits to ASCII, 年月日 to codes of their own).
+        var isASCII = true
+        for byte in text.utf8 where byte >= 0x80 {
+            isASCII = false
+            break
         }
+        if isASCII, let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(codes: $0) }) {
+            return parsed
+        }
+        var codes: [UInt8] = []
+        codes.reserveCapacity(16)
+        for scalar in text.unicodeScalars {
+            let folded = HalfWidth.fold(scalar)
+            switch folded {
+            case "年": codes.append(yearMark)
+            case "月": codes.append(monthMark)
+            case "日": codes.append(dayMark)
+            default:
+                if HalfWidth.isBlank(folded) {
+                    codes.append(space)
+                } else {
+                    codes.append(folded.value < 0x80 ? UInt8(folded.value) : 0xFF)
+                }
+            }
+        }
+        return codes.withUnsafeBufferPointer { parse(codes: $0) }
+    }
+
+    private static func parse(codes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
         var index = 0
+        var end = codes.count
+        while index < end, codes[index] <= space { index += 1 }
+        while end > index, codes[end - 1] <= space { end -= 1 }
 
         func readNumber() -> (value: Int, length: Int)? {
             var value = 0
             var length = 0
-            while index < scalars.count, let digit = digitValue(scalars[index]) {
+            while index < end, codes[index] >= digit0, codes[index] <= digit9 {
                 // Longer runs are never a date part; stop before the value overflows.
                 if length == 9 { return nil }
-                value = value * 10 + digit
+                value = value * 10 + Int(codes[index] - digit0)
                 length += 1
                 index += 1
             }
             return length == 0 ? nil : (value, length)
         }
         func atEndOrTime() -> Bool {
-            index == scalars.count || scalars[index] == " " || scalars[index] == "T"
+            index == end || codes[index] == space || codes[index] == letterT
         }
 
         guard let first = readNumber() else { return nil }
@@ -41,24 +69,24 @@ public enum LeadDateParser {
                 return nil
             }
         }
-        let separator = scalars[index]
-        if separator == ".", first.length == 5 {
+        let separator = codes[index]
+        if separator == dot, first.length == 5 {
             // An Excel serial with a time of day: the fraction does not change the day.
             index += 1
-            guard readNumber() != nil, index == scalars.count else { return nil }
+            guard readNumber() != nil, index == end else { return nil }
             return date(fromExcelSerial: Double(first.value))
         }
-        let secondSeparator: Unicode.Scalar
+        let secondSeparator: UInt8
         switch separator {
-        case "/", "-", ".": secondSeparator = separator
-        case "年": secondSeparator = "月"
+        case slash, dash, dot: secondSeparator = separator
+        case yearMark: secondSeparator = monthMark
         default: return nil
         }
         index += 1
-        guard let month = readNumber(), index < scalars.count, scalars[index] == secondSeparator else { return nil }
+        guard let month = readNumber(), index < end, codes[index] == secondSeparator else { return nil }
         index += 1
         guard let day = readNumber() else { return nil }
-        if separator == "年", index < scalars.count, scalars[index] == "日" { index += 1 }
+        if separator == yearMark, index < end, codes[index] == dayMark { index += 1 }
         guard first.length == 4, month.length <= 2, day.length <= 2, atEndOrTime() else { return nil }
         return CalendarDate(year: first.value, month: month.value, day: day.value)
     }
@@ -78,10 +106,17 @@ public enum LeadDateParser {
             return CalendarDate(daysSince1970: whole - 24_107)
         }
     }
-
-    @inline(__always)
-    private static func digitValue(_ scalar: Unicode.Scalar) -> Int? {
-        let value = scalar.value
-        return value >= 0x30 && value <= 0x39 ? Int(value - 0x30) : nil
-    }
 }
+
+// Codes of the folded text. 年月日 get codes above ASCII, where an ASCII cell read in
+// place has no bytes, and every other non-ASCII character is 0xFF.
+private let yearMark: UInt8 = 0xF1
+private let monthMark: UInt8 = 0xF2
+private let dayMark: UInt8 = 0xF3
+private let space = UInt8(ascii: " ")
+private let slash = UInt8(ascii: "/")
+private let dash = UInt8(ascii: "-")
+private let dot = UInt8(ascii: ".")
+private let letterT = UInt8(ascii: "T")
+private let digit0 = UInt8(ascii: "0")
+private let digit9 = UInt8(ascii: "9")

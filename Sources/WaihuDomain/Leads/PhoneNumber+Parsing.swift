@@ -98,12 +98,14 @@ extension PhoneNumber {
             while position < main.endIndex, main[position] == space || main[position] == dash { position += 1 }
         }
 
-        // Digit runs, remembering whether a dash came before each run (a trailing
-        // `-801` may be an extension) and where brackets were.
+        // Digit runs. Only the last two matter (a trailing `-801` may be an extension), so
+        // their starts are kept in variables rather than arrays: this runs once per row.
         var digits: [UInt8] = []
         digits.reserveCapacity(16)
-        var runStarts: [Int] = []
-        var dashBeforeRun: [Bool] = []
+        var runCount = 0
+        var lastRunStart = 0
+        var previousRunStart = 0
+        var dashBeforeLastRun = false
         var pendingDash = false
         var inDigits = false
         var openBracket = false
@@ -112,22 +114,24 @@ extension PhoneNumber {
             switch char {
             case digit0...digit9:
                 if !inDigits {
-                    runStarts.append(digits.count)
-                    dashBeforeRun.append(pendingDash)
+                    runCount += 1
+                    previousRunStart = lastRunStart
+                    lastRunStart = digits.count
+                    dashBeforeLastRun = pendingDash
                     pendingDash = false
                     inDigits = true
                 }
                 digits.append(char)
             case space, dash:
-                if runStarts.isEmpty && !openBracket { return .failure(.notAPhoneNumber) }
+                if runCount == 0 && !openBracket { return .failure(.notAPhoneNumber) }
                 if char == dash { pendingDash = true }
                 inDigits = false
             case openParen:
-                if openBracket || !runStarts.isEmpty { return .failure(.notAPhoneNumber) }
+                if openBracket || runCount != 0 { return .failure(.notAPhoneNumber) }
                 openBracket = true
                 inDigits = false
             case closeParen:
-                if !openBracket || closeBracket || runStarts.count != 1 { return .failure(.notAPhoneNumber) }
+                if !openBracket || closeBracket || runCount != 1 { return .failure(.notAPhoneNumber) }
                 closeBracket = true
                 inDigits = false
             case plus:
@@ -159,9 +163,9 @@ extension PhoneNumber {
         }
         let whole = landline(national)
 
-        if markedExtension == nil, runStarts.count >= 2, dashBeforeRun[dashBeforeRun.count - 1] {
-            let lastRun = digits.count - runStarts[runStarts.count - 1]
-            let previousRun = runStarts[runStarts.count - 1] - runStarts[runStarts.count - 2]
+        if markedExtension == nil, runCount >= 2, dashBeforeLastRun {
+            let lastRun = digits.count - lastRunStart
+            let previousRun = lastRunStart - previousRunStart
             if lastRun <= 6, let short = landline(national.dropLast(lastRun)),
                whole == nil || previousRun >= short.subscriber.count {
                 // `0571-8888888-8` is a 7-digit number and extension 8: nobody groups a

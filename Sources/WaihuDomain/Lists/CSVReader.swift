@@ -197,8 +197,11 @@ public struct CSVReader: Sendable {
     }
 
     private mutating func endRecord(into records: inout [CSVRecord]) {
+        let width = fields.count
         records.append(CSVRecord(row: row, line: recordLine, fields: fields))
+        // The next record most likely has as many cells: allocate once, not on every growth.
         fields = []
+        fields.reserveCapacity(width)
         row += 1
         recordBytes = 0
     }

@@ -23,21 +23,21 @@ public struct LeadRowParser: Sendable {
                 field = .extra(ColumnMapping.extraName(header: nil, column: column))
             }
             guard let field else { continue }
-            let value = HalfWidth.trimmed(cell)
+            let value = HalfWidth.trimmedString(cell)
             switch field {
             case .phone:
                 lead.rawPhone = cell
                 lead.phone = PhoneNumber.parse(cell)
             case .name: lead.name = text(value)
-            case .plate: lead.plate = LicensePlate(String(value))
+            case .plate: lead.plate = LicensePlate(value)
             case .carModel: lead.carModel = text(value)
             case .vin: lead.vin = text(value).map { LicensePlate.canonical($0) ?? $0 }
             case .engineNumber: lead.engineNumber = text(value)
-            case .expiryDate: lead.expiryDate = LeadDateParser.parse(String(value))
-            case .compulsoryExpiryDate: lead.compulsoryExpiryDate = LeadDateParser.parse(String(value))
-            case .firstRegistrationDate: lead.firstRegistrationDate = LeadDateParser.parse(String(value))
+            case .expiryDate: lead.expiryDate = LeadDateParser.parse(value)
+            case .compulsoryExpiryDate: lead.compulsoryExpiryDate = LeadDateParser.parse(value)
+            case .firstRegistrationDate: lead.firstRegistrationDate = LeadDateParser.parse(value)
             case .extra(let name):
-                if !value.isEmpty { lead.extras.append(LeadExtraField(name: name, value: String(value))) }
+                if !value.isEmpty { lead.extras.append(LeadExtraField(name: name, value: value)) }
             }
         }
         lead.renewalDate = RenewalDate.resolve(expiry: lead.expiryDate ?? lead.compulsoryExpiryDate,
@@ -45,7 +45,7 @@ public struct LeadRowParser: Sendable {
         return lead
     }
 
-    private func text(_ value: Substring) -> String? {
-        value.isEmpty ? nil : String(value)
+    private func text(_ value: String) -> String? {
+        value.isEmpty ? nil : value
     }
 }

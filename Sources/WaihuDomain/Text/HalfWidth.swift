@@ -25,6 +25,7 @@ enum HalfWidth {
 
     /// The value with blanks removed at both ends (no Foundation needed).
     static func trimmed(_ text: String) -> Substring {
+        if !mayNeedTrimming(text) { return text[...] }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -35,5 +36,32 @@ enum HalfWidth {
             end = before
         }
         return Substring(scalars[start..<end])
+    }
+
+    /// The same as `trimmed`, as a String; returns `text` itself, without copying,
+    /// when there is nothing to trim, which is the case for most cells.
+    static func trimmedString(_ text: String) -> String {
+        mayNeedTrimming(text) ? String(trimmed(text)) : text
+    }
+
+    /// A cheap look at the first and last byte: a value that starts and ends with a
+    /// visible ASCII character, or ends with a byte no blank ends with, needs no trimming.
+    @inline(__always)
+    private static func mayNeedTrimming(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        return mayBeBlankStart(first) || mayBeBlankEnd(last)
+    }
+
+    @inline(__always)
+    private static func mayBeBlankStart(_ byte: UInt8) -> Bool {
+        // ASCII blanks, and the lead bytes of U+00A0 (C2), U+3000 (E3) and U+FEFF (EF).
+        byte <= 0x20 || byte == 0xC2 || byte == 0xE3 || byte == 0xEF
+    }
+
+    @inline(__always)
+    private static func mayBeBlankEnd(_ byte: UInt8) -> Bool {
+        // ASCII blanks, and the last bytes of U+00A0 (A0), U+3000 (80) and U+FEFF (BF).
+        byte <= 0x20 || byte == 0xA0 || byte == 0x80 || byte == 0xBF
     }
 }

@@ -29,7 +29,7 @@ final class LeadListReaderTests: XCTestCase {
 
         李四,1381234,粤B·D12345,比亚迪秦,,2020年2月29日,
         王五,021-62345678转801,,,2026-02-30,,人保
-        赵六,13900000001
+        \u{3000}赵六\u{3000},13900000001
         """
         let (reader, rows) = try readAll(Array(csv.utf8), chunkSize: 7)
         XCTAssertEqual(reader.mapping?.fields.last, .extra("上年承保公司"))
