@@ -59,11 +59,11 @@ public struct CSVReader: Sendable {
         case .quoted:
             throw CSVError.unclosedQuote(row: row, line: quoteLine)
         case .unquoted, .quoteInQuoted:
-            endField()
+            try endField()
             endRecord(into: &records)
         case .fieldStart:
             if !fields.isEmpty {
-                endField()
+                try endField()
                 endRecord(into: &records)
             }
         }
@@ -114,10 +114,10 @@ public struct CSVReader: Sendable {
                     quoteLine = line
                     index += 1
                 } else if byte == delimiter {
-                    endField()
+                    try endField()
                     index += 1
                 } else if byte == lineFeed || byte == carriageReturn {
-                    endField()
+                    try endField()
                     endLine(carriageReturn: byte == carriageReturn, into: &records)
                     index += 1
                 } else {
@@ -134,7 +134,7 @@ public struct CSVReader: Sendable {
                 try append(buffer, from: index, to: end)
                 index = end
                 if end < count {
-                    endField()
+                    try endField()
                     if buffer[end] == delimiter {
                         state = .fieldStart
                     } else {
@@ -160,10 +160,10 @@ public struct CSVReader: Sendable {
                     field.append(quote)
                     state = .quoted
                 } else if byte == delimiter {
-                    endField()
+                    try endField()
                     state = .fieldStart
                 } else if byte == lineFeed || byte == carriageReturn {
-                    endField()
+                    try endField()
                     endLine(carriageReturn: byte == carriageReturn, into: &records)
                 } else {
                     throw CSVError.brokenQuote(row: row, line: line)
@@ -183,7 +183,12 @@ public struct CSVReader: Sendable {
         field.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<end]))
     }
 
-    private mutating func endField() {
+    private mutating func endField() throws {
+        // Each cell counts one byte more, so that a line of nothing but commas is bounded too.
+        recordBytes += 1
+        if recordBytes > maxRecordBytes {
+            throw CSVError.recordTooLong(row: row, line: recordLine, limit: maxRecordBytes)
+        }
         fields.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)
     }

@@ -109,4 +109,12 @@ final class CSVReaderTests: XCTestCase {
             XCTAssertEqual(error as? CSVError, .recordTooLong(row: 2, line: 2, limit: 50))
         }
     }
+
+    func testALineOfDelimitersAlsoCountsAgainstTheLimit() {
+        let bytes = Array("h\n".utf8) + [UInt8](repeating: UInt8(ascii: ","), count: 100) + [UInt8(ascii: "\n")]
+        XCTAssertThrowsError(try read(bytes, maxRecordBytes: 50)) { error in
+            XCTAssertEqual(error as? CSVError, .recordTooLong(row: 2, line: 2, limit: 50))
+        }
+        XCTAssertEqual(try read(bytes, maxRecordBytes: 101).last?.fields.count, 101)
+    }
 }

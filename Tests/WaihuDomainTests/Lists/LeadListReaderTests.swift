@@ -116,4 +116,13 @@ final class LeadListReaderTests: XCTestCase {
         XCTAssertEqual(report.imported, 17_833)
         XCTAssertEqual(report.rejects.first, ImportReport.Reject(row: 2, reason: .invalidPhone, value: "1300"))
     }
+
+    func testVehicleIdentifiersAndCellsBeyondTheHeader() throws {
+        let csv = "电话,车架号,发动机号,\n13800138000, lsvaa4180e2123456 ,EA211 123,见备注,多余\n"
+        let (reader, rows) = try readAll(Array(csv.utf8))
+        XCTAssertEqual(reader.mapping?.fields, [.phone, .vin, .engineNumber, .extra("第4列")])
+        XCTAssertEqual(rows[0].vin, "LSVAA4180E2123456")
+        XCTAssertEqual(rows[0].engineNumber, "EA211 123")
+        XCTAssertEqual(rows[0].extras, [LeadExtraField(name: "第4列", value: "见备注"), LeadExtraField(name: "第5列", value: "多余")])
+    }
 }
