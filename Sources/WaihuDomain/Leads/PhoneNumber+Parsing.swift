@@ -27,7 +27,9 @@ extension PhoneNumber {
 
     private static func number(from spelling: PhoneSpelling) throws(PhoneNumberError) -> PhoneNumber {
         let digits = spelling.digits
-        if digits[0] == digit1 {
+        // After +86 a leading 1 is a mobile, except 10: Beijing's area code without its 0.
+        let beijingAfterCountryCode = spelling.international && digits.count > 1 && digits[1] == digit0
+        if digits[0] == digit1 && !beijingAfterCountryCode {
             guard digits.count == 11, (digit3...digit9).contains(digits[1]), !spelling.bracketed else {
                 throw .notAPhoneNumber
             }

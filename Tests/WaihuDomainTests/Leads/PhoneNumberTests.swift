@@ -85,6 +85,9 @@ final class PhoneNumberTests: XCTestCase {
 
     func testBeijingAndOtherTwoDigitAreaCodesTakeEightDigits() {
         XCTAssertEqual(key("010-62345678"), "+861062345678")
+        XCTAssertEqual(key("+86 10 62345678"), "+861062345678")
+        XCTAssertEqual(key("+861062345678"), "+861062345678", "the key itself reads back")
+        XCTAssertEqual(error("+86 10 6234567"), .notAPhoneNumber)
         for area in 20...29 {
             XCTAssertEqual(key("0\(area)-82345678"), "+86\(area)82345678")
             XCTAssertEqual(error("0\(area)-8234567"), .notAPhoneNumber, "0\(area) with 7 digits")
