@@ -6,7 +6,8 @@
 /// Excel serial, as a date cell reads when a sheet is saved without its formats.
 /// A day that does not exist (2026-02-30) gives nil: it counts as missing.
 public enum LeadDateParser {
-    public static func parse(_ text: String) -> CalendarDate? {
+    /// `system` applies to Excel serials only.
+    public static func parse(_ text: String, system: ExcelDateSystem = .from1900) -> CalendarDate? {
         // Most cells are ASCII: read their bytes in place. Others are first folded to
         // one code per character (full-width digits to ASCII, 年月日 to codes of their own).
         var isASCII = true
@@ -14,7 +15,7 @@ public enum LeadDateParser {
             isASCII = false
             break
         }
-        if isASCII, let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(codes: $0) }) {
+        if isASCII, let parsed = text.utf8.withContiguousStorageIfAvailable({ parse(codes: $0, system: system) }) {
             return parsed
         }
         var codes: [UInt8] = []
@@ -33,10 +34,10 @@ public enum LeadDateParser {
                 }
             }
         }
-        return codes.withUnsafeBufferPointer { parse(codes: $0) }
+        return codes.withUnsafeBufferPointer { parse(codes: $0, system: system) }
     }
 
-    private static func parse(codes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+    private static func parse(codes: UnsafeBufferPointer<UInt8>, system: ExcelDateSystem) -> CalendarDate? {
         var index = 0
         var end = codes.count
         while index < end, codes[index] <= space { index += 1 }
@@ -64,7 +65,7 @@ public enum LeadDateParser {
             case 8:
                 return CalendarDate(year: first.value / 10_000, month: first.value / 100 % 100, day: first.value % 100)
             case 5:
-                return date(fromExcelSerial: Double(first.value))
+                return date(fromExcelSerial: Double(first.value), system: system)
             default:
                 return nil
             }
@@ -74,7 +75,7 @@ public enum LeadDateParser {
             // An Excel serial with a time of day: the fraction does not change the day.
             index += 1
             guard readNumber() != nil, index == end else { return nil }
-            return date(fromExcelSerial: Double(first.value))
+            return date(fromExcelSerial: Double(first.value), system: system)
         }
         let secondSeparator: UInt8
         switch separator {

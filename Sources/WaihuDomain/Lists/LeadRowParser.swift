@@ -6,10 +6,13 @@ public struct LeadRowParser: Sendable {
     public let mapping: ColumnMapping
     /// The import's date: anniversaries of 初登日期 are counted from it.
     public let asOf: CalendarDate
+    /// How date cells holding Excel serials count (a workbook's `date1904` flag).
+    public let dateSystem: ExcelDateSystem
 
-    public init(mapping: ColumnMapping, asOf: CalendarDate) {
+    public init(mapping: ColumnMapping, asOf: CalendarDate, dateSystem: ExcelDateSystem = .from1900) {
         self.mapping = mapping
         self.asOf = asOf
+        self.dateSystem = dateSystem
     }
 
     /// Cells missing at the end of a short row read as empty.
@@ -33,9 +36,9 @@ public struct LeadRowParser: Sendable {
             case .carModel: lead.carModel = text(value)
             case .vin: lead.vin = text(value).map { LicensePlate.canonical($0) ?? $0 }
             case .engineNumber: lead.engineNumber = text(value)
-            case .expiryDate: lead.expiryDate = LeadDateParser.parse(value)
-            case .compulsoryExpiryDate: lead.compulsoryExpiryDate = LeadDateParser.parse(value)
-            case .firstRegistrationDate: lead.firstRegistrationDate = LeadDateParser.parse(value)
+            case .expiryDate: lead.expiryDate = LeadDateParser.parse(value, system: dateSystem)
+            case .compulsoryExpiryDate: lead.compulsoryExpiryDate = LeadDateParser.parse(value, system: dateSystem)
+            case .firstRegistrationDate: lead.firstRegistrationDate = LeadDateParser.parse(value, system: dateSystem)
             case .extra(let name):
                 if !value.isEmpty { lead.extras.append(LeadExtraField(name: name, value: value)) }
             }

@@ -51,5 +51,7 @@ final class LeadDateParserTests: XCTestCase {
     func testExcel1904Serials() {
         XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 0, system: .from1904), CalendarDate(year: 1904, month: 1, day: 1))
         XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 24_107, system: .from1904), CalendarDate(year: 1970, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.parse("24107", system: .from1904), CalendarDate(year: 1970, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.parse("2026-03-05", system: .from1904), march5, "text is not a serial")
     }
 }

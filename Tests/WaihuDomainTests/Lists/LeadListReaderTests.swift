@@ -125,4 +125,12 @@ final class LeadListReaderTests: XCTestCase {
         XCTAssertEqual(rows[0].engineNumber, "EA211 123")
         XCTAssertEqual(rows[0].extras, [LeadExtraField(name: "第4列", value: "见备注"), LeadExtraField(name: "第5列", value: "多余")])
     }
+
+    func testRowParserReadsSerialsInTheWorkbooksDateSystem() throws {
+        let mapping = try ColumnMapping(headers: ["手机", "保险到期日"])
+        let cells = ["13800138000", "44624"]
+        XCTAssertEqual(LeadRowParser(mapping: mapping, asOf: asOf).parse(cells: cells, row: 2).renewalDate, date(2022, 3, 4))
+        XCTAssertEqual(LeadRowParser(mapping: mapping, asOf: asOf, dateSystem: .from1904).parse(cells: cells, row: 2).renewalDate,
+                       date(2026, 3, 5))
+    }
 }
