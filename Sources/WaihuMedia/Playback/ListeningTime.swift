@@ -1,6 +1,6 @@
-/// How long the customer listened to a prompt (接听时长 of a broadcast call): from the
-/// moment audio started until the prompt ended or the customer hung up, whichever came
-/// first. Reports use it to find customers who heard the message out.
+/// How long the customer listened to a prompt (放音时长, the 接听时间 of a voice
+/// broadcast): from the moment audio started until the prompt ended or the customer hung
+/// up, whichever came first. Reports use it to find customers who heard the message out.
 public struct ListeningTime: Sendable, Equatable {
     public var listened: Duration
     public var promptLength: Duration
