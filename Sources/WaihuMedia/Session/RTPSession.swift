@@ -40,13 +40,17 @@ public final class RTPSession: Sendable {
     /// Starts the 20 ms clock. `remoteHost`/`remotePort` come from the SDP; `nil` waits
     /// for the peer's first packet (symmetric RTP). With `record`, `.recorded` events flow.
     /// Returns once the session runs, so packets arriving after it are decoded with `codec`.
+    /// `mediaTimeout`: report `.mediaTimeout` when nothing arrives for that long.
     public func start(remoteHost: String?, remotePort: Int?, codec: AudioCodec,
-                      telephoneEventPayloadType: UInt8?, record: Bool = true) async throws {
+                      telephoneEventPayloadType: UInt8?, record: Bool = true,
+                      mediaTimeout: Duration? = .seconds(30)) async throws {
         var remote: SocketAddress?
         if let remoteHost, let remotePort { remote = try SocketAddress(ipAddress: remoteHost, port: remotePort) }
+        let timeout = mediaTimeout.map { TimeAmount.nanoseconds($0.components.seconds * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) }
         let handler = self.handler
         try await channel.eventLoop.submit {
-            handler.value.start(remote: remote, codec: codec, eventPayloadType: telephoneEventPayloadType, record: record)
+            handler.value.start(remote: remote, codec: codec, eventPayloadType: telephoneEventPayloadType, record: record,
+                                mediaTimeout: timeout)
         }.get()
     }
 

@@ -6,4 +6,7 @@ public enum RTPSessionEvent: Sendable, Equatable {
     case recorded(left: [Int16], right: [Int16])
     /// The first packet arrived from the peer; symmetric RTP now sends there.
     case remoteLatched(host: String, port: Int)
+    /// Nothing arrived for the configured time: the far end is probably gone without a
+    /// BYE (carrier fault, phone out of coverage). Reported once; the leg decides.
+    case mediaTimeout
 }

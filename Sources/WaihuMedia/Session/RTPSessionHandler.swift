@@ -25,6 +25,9 @@ final class RTPSessionHandler: ChannelInboundHandler {
     private var recording = false
     private var nextTick: NIODeadline = .now()
     private var scheduled: Scheduled<Void>?
+    private var mediaTimeout: TimeAmount?
+    private var lastActivity: NIODeadline = .now()
+    private var timeoutReported = false
     private(set) var packetsSent = 0
 
     init(events: AsyncStream<RTPSessionEvent>.Continuation) {
@@ -42,7 +45,9 @@ final class RTPSessionHandler: ChannelInboundHandler {
 
     // MARK: Commands (called on the event loop)
 
-    func start(remote: SocketAddress?, codec: AudioCodec, eventPayloadType: UInt8?, record: Bool) {
+    func start(remote: SocketAddress?, codec: AudioCodec, eventPayloadType: UInt8?, record: Bool, mediaTimeout: TimeAmount?) {
+        self.mediaTimeout = mediaTimeout
+        lastActivity = .now()
         // A packet may already have latched the peer's address; keep it unless the SDP says otherwise.
         if let remote { self.remote = remote }
         self.codec = codec
@@ -92,6 +97,7 @@ final class RTPSessionHandler: ChannelInboundHandler {
         } else if envelope.remoteAddress != remote {
             return
         }
+        lastActivity = .now()
         if let eventPayloadType, packet.payloadType == eventPayloadType {
             if let digit = dtmfReceiver.receive(packet) { events.yield(.digit(digit)) }
         } else if packet.payloadType == codec.payloadType {
@@ -116,6 +122,10 @@ final class RTPSessionHandler: ChannelInboundHandler {
         case .lost?, nil: received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
         }
         if recording { events.yield(.recorded(left: received, right: sent)) }
+        if let mediaTimeout, !timeoutReported, NIODeadline.now() - lastActivity > mediaTimeout {
+            timeoutReported = true
+            events.yield(.mediaTimeout)
+        }
         // Next tick on the absolute 20 ms grid; after a long stall, restart the grid
         // rather than bursting packets to catch up.
         nextTick = nextTick + Self.frameInterval

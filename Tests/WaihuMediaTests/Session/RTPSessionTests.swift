@@ -83,4 +83,17 @@ final class RTPSessionTests: XCTestCase {
         try await waihu.close()
         try await customer.close()
     }
+
+    func testSilentPeerIsReportedOnceAsMediaTimeout() async throws {
+        let session = try await RTPSession.bind(host: "127.0.0.1", port: 0)
+        let log = EventLog(session.events)
+        // Sends to a port nobody answers from.
+        try await session.start(remoteHost: "127.0.0.1", remotePort: 9, codec: .pcmu, telephoneEventPayloadType: nil,
+                                record: false, mediaTimeout: .milliseconds(200))
+        let timedOut = await log.waitUntil(seconds: 3) { $0.contains(.mediaTimeout) }
+        XCTAssertTrue(timedOut)
+        try await Task.sleep(nanoseconds: 300_000_000)
+        XCTAssertEqual(log.snapshot.filter { $0 == .mediaTimeout }.count, 1)
+        try await session.close()
+    }
 }
