@@ -11,12 +11,17 @@ public final class StereoWAVWriter {
     private var closed = false
 
     /// Creates (or truncates) the file at `path` and writes a provisional header.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil),
               let handle = FileHandle(forWritingAtPath: path) else {
             throw WAVError.io("cannot create \(path)")
         }
-        self.handle = handle
+        try self.init(fileHandle: handle)
+    }
+
+    /// Streams into an open, seekable, empty file; the writer owns and closes it.
+    public init(fileHandle: FileHandle) throws {
+        self.handle = fileHandle
         try write(Self.header(dataBytes: 0))
     }
 
