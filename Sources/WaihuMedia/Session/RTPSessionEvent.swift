@@ -1,0 +1,12 @@
+/// What an RTP session reports to its call leg.
+public enum RTPSessionEvent: Sendable, Equatable {
+    /// A key press received as RFC 4733 event.
+    case digit(Character)
+    /// 20 ms of call audio for the recording: customer on the left, waihu on the right.
+    case recorded(left: [Int16], right: [Int16])
+    /// The first packet arrived from the peer; symmetric RTP now sends there.
+    case remoteLatched(host: String, port: Int)
+    /// Nothing arrived for the configured time: the far end is probably gone without a
+    /// BYE (carrier fault, phone out of coverage). Reported once; the leg decides.
+    case mediaTimeout
+}

@@ -1,0 +1,185 @@
+import NIOCore
+
+/// The event-loop side of an `RTPSession`: sends one packet every 20 ms against an
+/// absolute clock (so pacing does not drift), receives audio and DTMF, and feeds the
+/// recording. All state is confined to the channel's event loop.
+final class RTPSessionHandler: ChannelInboundHandler {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+    typealias OutboundOut = AddressedEnvelope<ByteBuffer>
+
+    static let frameInterval = TimeAmount.milliseconds(20)
+
+    private let events: AsyncStream<RTPSessionEvent>.Continuation
+    private var context: ChannelHandlerContext?
+    private var remote: SocketAddress?
+    private var latched = false
+    private var codec: AudioCodec = .pcmu
+    private var eventPayloadType: UInt8?
+    private var sender = RTPSender()
+    private var player: PromptPlayer?
+    private var playbackDone: CheckedContinuation<PlaybackOutcome, Never>?
+    private var pendingDigits: [Character] = []
+    private var currentDigit: (events: [DTMFEvent], index: Int, timestamp: UInt32)?
+    private var jitter = JitterBuffer(depth: 3)
+    private var dtmfReceiver = DTMFReceiver()
+    private var recording = false
+    private var nextTick: NIODeadline = .now()
+    private var scheduled: Scheduled<Void>?
+    private var mediaTimeout: TimeAmount?
+    private var lastActivity: NIODeadline = .now()
+    private var timeoutReported = false
+    private(set) var packetsSent = 0
+
+    init(events: AsyncStream<RTPSessionEvent>.Continuation) {
+        self.events = events
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        stop()
+        self.context = nil
+    }
+
+    // MARK: Commands (called on the event loop)
+
+    func start(remote: SocketAddress?, codec: AudioCodec, eventPayloadType: UInt8?, record: Bool, mediaTimeout: TimeAmount?) {
+        self.mediaTimeout = mediaTimeout
+        lastActivity = .now()
+        // A packet may already have latched the peer's address; keep it unless the SDP says otherwise.
+        if let remote { self.remote = remote }
+        self.codec = codec
+        self.eventPayloadType = eventPayloadType
+        self.recording = record
+        guard scheduled == nil, let context else { return }
+        nextTick = .now()
+        schedule(on: context.eventLoop)
+    }
+
+    func play(_ prompt: WAVFile, done: CheckedContinuation<PlaybackOutcome, Never>) {
+        finishPlayback(completed: false)
+        player = PromptPlayer(prompt: prompt, codec: codec)
+        playbackDone = done
+    }
+
+    func stopPlayback() {
+        finishPlayback(completed: false)
+    }
+
+    func send(digits: String) {
+        pendingDigits += digits.filter { DTMFEvent.code(for: $0) != nil }
+    }
+
+    func stop() {
+        scheduled?.cancel()
+        scheduled = nil
+        finishPlayback(completed: false)
+        events.finish()
+    }
+
+    // MARK: Receiving
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let envelope = unwrapInboundIn(data)
+        var buffer = envelope.data
+        guard let bytes = buffer.readBytes(length: buffer.readableBytes),
+              let packet = try? RTPPacket(parsing: bytes) else { return }
+        // Symmetric RTP (RFC 4961): answer where the peer's packets come from, which
+        // is what gets through NAT. Only the first source is trusted.
+        if !latched {
+            latched = true
+            remote = envelope.remoteAddress
+            if let ip = envelope.remoteAddress.ipAddress, let port = envelope.remoteAddress.port {
+                events.yield(.remoteLatched(host: ip, port: port))
+            }
+        } else if envelope.remoteAddress != remote {
+            return
+        }
+        lastActivity = .now()
+        if let eventPayloadType, packet.payloadType == eventPayloadType {
+            if let digit = dtmfReceiver.receive(packet) { events.yield(.digit(digit)) }
+        } else if packet.payloadType == codec.payloadType {
+            jitter.insert(packet)
+        }
+    }
+
+    // MARK: Pacing
+
+    private func schedule(on loop: EventLoop) {
+        scheduled = loop.scheduleTask(deadline: nextTick) { [self] in
+            self.tick()
+        }
+    }
+
+    private func tick() {
+        guard let context else { return }
+        let sent = sendOnePacket(context: context)
+        let received: [Int16]
+        switch jitter.pop() {
+        case .packet(let packet)?: received = codec.decode(packet.payload)
+        case .lost?, nil: received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
+        }
+        if recording { events.yield(.recorded(left: received, right: sent)) }
+        if let mediaTimeout, !timeoutReported, NIODeadline.now() - lastActivity > mediaTimeout {
+            timeoutReported = true
+            events.yield(.mediaTimeout)
+        }
+        // Next tick on the absolute 20 ms grid; after a long stall, restart the grid
+        // rather than bursting packets to catch up.
+        nextTick = nextTick + Self.frameInterval
+        let now = NIODeadline.now()
+        if nextTick < now - .milliseconds(100) { nextTick = now }
+        schedule(on: context.eventLoop)
+    }
+
+    /// Sends this tick's packet and returns the audio it carried (for the recording).
+    private func sendOnePacket(context: ChannelHandlerContext) -> [Int16] {
+        let silence = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
+        if currentDigit == nil, eventPayloadType != nil, !pendingDigits.isEmpty {
+            let digit = pendingDigits.removeFirst()
+            if let sequence = DTMFEvent.sendingSequence(digit: digit) {
+                currentDigit = (sequence, 0, sender.nextTimestamp)
+            }
+        }
+        if let digit = currentDigit, let eventPayloadType {
+            let event = digit.events[digit.index]
+            let packet = sender.packet(payloadType: eventPayloadType, payload: event.payload,
+                                       timestamp: digit.timestamp, marker: digit.index == 0)
+            write(packet, context: context)
+            // The media clock keeps running while the event plays.
+            sender.advance(samples: UInt32(PromptPlayer.samplesPerFrame))
+            currentDigit = digit.index + 1 < digit.events.count ? (digit.events, digit.index + 1, digit.timestamp) : nil
+            return silence
+        }
+        var frame = codec.silenceFrame
+        if player != nil {
+            if let next = player?.nextFrame() {
+                frame = next
+            } else {
+                finishPlayback(completed: true)
+            }
+        }
+        write(sender.audioPacket(payloadType: codec.payloadType, payload: frame), context: context)
+        return codec.decode(frame)
+    }
+
+    private func write(_ packet: RTPPacket, context: ChannelHandlerContext) {
+        guard let remote else { return }
+        let buffer = context.channel.allocator.buffer(bytes: packet.serialized())
+        context.writeAndFlush(wrapOutboundOut(AddressedEnvelope(remoteAddress: remote, data: buffer)), promise: nil)
+        packetsSent += 1
+    }
+
+    private func finishPlayback(completed: Bool) {
+        guard let done = playbackDone else {
+            player = nil
+            return
+        }
+        let played = player?.played ?? .zero
+        playbackDone = nil
+        player = nil
+        done.resume(returning: PlaybackOutcome(played: played, completed: completed))
+    }
+}
