@@ -12,7 +12,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Tail: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the newest audit entries, oldest first.")
-        @Option(name: .shortAndLong, help: "How many entries.") var count: Int = 20
+        @Option(name: [.customShort("n"), .customLong("count")], help: "How many entries.") var count: Int = 20
         @Option(help: "Only this action, e.g. login_failed or list_export.") var action: String?
         @OptionGroup var storage: StorageOptions
 

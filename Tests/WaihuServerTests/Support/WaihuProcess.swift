@@ -29,7 +29,7 @@ enum WaihuExecutable {
         try input.fileHandleForWriting.close()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        waitForExit(process)
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }
@@ -84,7 +84,7 @@ final class ServeProcess: @unchecked Sendable {
 
     func stop() -> Int32 {
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        waitForExit(process)
         output.fileHandleForReading.readabilityHandler = nil
         return process.terminationStatus
     }
@@ -102,4 +102,15 @@ func freeLoopbackPort() -> Int {
     _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
     _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
     return Int(UInt16(bigEndian: address.sin_port))
+}
+
+/// Waits for a child to exit by polling: Foundation's `waitUntilExit` spins a run loop
+/// that can stall off the main thread on Linux. After `timeout` seconds the child is killed.
+func waitForExit(_ process: Process, timeout: TimeInterval = 30) {
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(20_000) }
+    if process.isRunning {
+        kill(process.processIdentifier, SIGKILL)
+        while process.isRunning { usleep(20_000) }
+    }
 }

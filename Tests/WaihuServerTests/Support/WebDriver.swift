@@ -64,7 +64,7 @@ final class Browser: @unchecked Sendable {
     func quit() async {
         _ = try? await command(.DELETE, "")
         driver.terminate()
-        driver.waitUntilExit()
+        waitForExit(driver, timeout: 5)
         try? await http.shutdown()
         try? FileManager.default.removeItem(atPath: profile)
     }
