@@ -1,0 +1,22 @@
+import WaihuDomain
+
+/// Settings of the predictive pacer for one campaign.
+public struct PredictivePacerConfiguration: Sendable, Equatable {
+    public var cap: AbandonCap
+    /// Fraction of the cap the controller aims at; the rest absorbs one shift's randomness.
+    public var targetFraction: Double
+    /// With answering-machine detection on: P(a call hung up as a machine was a person).
+    public var machineFalsePositiveRate: Double
+    public var priors: PacingPriors
+    /// Never more than this many calls in flight per logged-in agent, whatever the estimates say.
+    public var maxCallsPerAgent: Double
+
+    public init(cap: AbandonCap = .standard, targetFraction: Double = 0.8, machineFalsePositiveRate: Double = 0,
+                priors: PacingPriors = PacingPriors(), maxCallsPerAgent: Double = 8) {
+        self.cap = cap
+        self.targetFraction = targetFraction
+        self.machineFalsePositiveRate = machineFalsePositiveRate
+        self.priors = priors
+        self.maxCallsPerAgent = maxCallsPerAgent
+    }
+}
