@@ -17,9 +17,9 @@ public struct AbandonCapController: Sendable, Equatable {
     public private(set) var ledger = AbandonLedger()
     /// Step size of the threshold's multiplicative update.
     public let gain: Double
-    static let thresholdRange = 0.0005...0.6
+    static let thresholdRange = 0.0001...0.9
 
-    public init(cap: AbandonCap = .standard, targetFraction: Double = 0.8, initialThreshold: Double = 0.08, gain: Double = 0.5) {
+    public init(cap: AbandonCap = .standard, targetFraction: Double = 0.85, initialThreshold: Double = 0.03, gain: Double = 0.15) {
         self.cap = cap
         self.target = cap.rate * targetFraction
         self.threshold = initialThreshold
@@ -50,8 +50,9 @@ public struct AbandonCapController: Sendable, Equatable {
         let today = ledger.day(day), month = ledger.window(endingOn: day)
         let slack = min(cap.remainingAbandons(abandons: today.abandons, liveAnswers: today.liveAnswers),
                         cap.remainingAbandons(abandons: month.abandons, liveAnswers: month.liveAnswers) + 1)
-        // Room for at least two more abandons: pace freely. Less: taper. None: progressive.
-        let factor = min(1, max(0, (slack + 0.5) / 2.5))
+        // Room for at least 2.5 more abandons: pace freely. Less: taper. None: progressive, which
+        // leaves the calls already ringing a little room before the day's figure crosses the cap.
+        let factor = min(1, max(0, slack / 2.5))
         return threshold * factor
     }
 }

@@ -22,7 +22,8 @@ public struct PredictivePacer: DialPacer {
     public init(configuration: PredictivePacerConfiguration = PredictivePacerConfiguration()) {
         self.configuration = configuration
         estimator = PacingEstimator(priors: configuration.priors)
-        controller = AbandonCapController(cap: configuration.cap, targetFraction: configuration.targetFraction)
+        controller = AbandonCapController(cap: configuration.cap, targetFraction: configuration.targetFraction,
+                                          initialThreshold: configuration.initialThreshold, gain: configuration.controllerGain)
         model = PacingModel(estimator: estimator, grace: configuration.cap.connectGrace, quantiles: Self.quantiles)
     }
 

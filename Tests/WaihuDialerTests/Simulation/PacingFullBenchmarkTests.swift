@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import WaihuDialer
+import WaihuDialer
 
 /// The full benchmark table (12 points × 30 eight-hour shifts). Too slow for every CI run, so it
 /// runs only with WAIHU_FULL_PACING_BENCH=1, best in release:
