@@ -50,9 +50,9 @@ public struct AbandonCapController: Sendable, Equatable {
         let today = ledger.day(day), month = ledger.window(endingOn: day)
         let slack = min(cap.remainingAbandons(abandons: today.abandons, liveAnswers: today.liveAnswers),
                         cap.remainingAbandons(abandons: month.abandons, liveAnswers: month.liveAnswers) + 1)
-        // Room for at least 2.5 more abandons: pace freely. Less: taper. None: progressive, which
-        // leaves the calls already ringing a little room before the day's figure crosses the cap.
-        let factor = min(1, max(0, slack / 2.5))
+        // Room for 3 more abandons: pace freely. Less: taper. Under half an abandon: progressive,
+        // which leaves the calls already ringing a little room before the day's figure crosses the cap.
+        let factor = min(1, max(0, (slack - 0.5) / 2.5))
         return threshold * factor
     }
 }

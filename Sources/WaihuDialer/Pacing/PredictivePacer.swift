@@ -23,7 +23,7 @@ public struct PredictivePacer: DialPacer {
         self.configuration = configuration
         estimator = PacingEstimator(priors: configuration.priors)
         controller = AbandonCapController(cap: configuration.cap, targetFraction: configuration.targetFraction,
-                                          initialThreshold: configuration.initialThreshold, gain: configuration.controllerGain)
+                                          initialThreshold: configuration.initialThreshold ?? configuration.cap.rate, gain: configuration.controllerGain)
         model = PacingModel(estimator: estimator, grace: configuration.cap.connectGrace, quantiles: Self.quantiles)
     }
 

@@ -16,9 +16,10 @@ final class AbandonCapControllerTests: XCTestCase {
         XCTAssertGreaterThan(controller.threshold, 0.1)
         // 200 answers allow 6 abandons: plenty of room, no taper.
         XCTAssertEqual(controller.effectiveThreshold(day: 3), controller.threshold)
-        for _ in 0..<6 { controller.recordLiveAnswer(day: 3, abandoned: true) }
-        // 6 abandons in 206 answers: 6.18 allowed, 0.18 left: tapered to 0.18 / 2.5 of it.
-        XCTAssertEqual(controller.effectiveThreshold(day: 3), controller.threshold * (0.03 * 206 - 6) / 2.5, accuracy: 1e-12)
+        // 5 abandons in 205 answers: 6.15 allowed, 1.15 left: tapered to (1.15 − 0.5) / 2.5 of it.
+        for _ in 0..<5 { controller.recordLiveAnswer(day: 3, abandoned: true) }
+        XCTAssertEqual(controller.effectiveThreshold(day: 3), controller.threshold * (0.03 * 205 - 5 - 0.5) / 2.5, accuracy: 1e-12)
+        // One more: 0.18 left, under half an abandon: progressive.
         controller.recordLiveAnswer(day: 3, abandoned: true)
         XCTAssertEqual(controller.effectiveThreshold(day: 3), 0)
         // A new day starts with its own budget.

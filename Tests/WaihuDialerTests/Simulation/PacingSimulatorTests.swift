@@ -80,5 +80,8 @@ final class PacingSimulatorTests: XCTestCase {
         let data = try JSONEncoder().encode(r)
         XCTAssertEqual(try JSONDecoder().decode(ShiftResult.self, from: data), r)
         XCTAssertTrue(String(decoding: data, as: UTF8.self).contains("\"busyOccupancy\""))
+        XCTAssertTrue(try r.json().contains("\"dialsPerContact\""))
+        XCTAssertTrue(r.textSummary.contains("progressive"))
+        XCTAssertTrue(r.textSummary.contains("predictive"))
     }
 }
