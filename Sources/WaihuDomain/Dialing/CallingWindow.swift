@@ -1,0 +1,57 @@
+import Foundation
+
+/// When a campaign may call, in the lead's local time (呼叫时段).
+///
+/// The default 09:00–21:00 follows the rule for insurance telesales in China; configured holidays
+/// are closed all day.
+public struct CallingWindow: Codable, Sendable, Equatable {
+    /// Minutes after local midnight when calling may start (inclusive).
+    public var opensAtMinute: Int
+    /// Minutes after local midnight when calling must stop (exclusive).
+    public var closesAtMinute: Int
+    public var holidays: Set<LocalDay>
+
+    public init(opensAtMinute: Int = 9 * 60, closesAtMinute: Int = 21 * 60, holidays: Set<LocalDay> = []) throws {
+        guard (0...(24 * 60)).contains(opensAtMinute), (0...(24 * 60)).contains(closesAtMinute),
+              opensAtMinute < closesAtMinute else {
+            throw CallingWindowError.invalidHours(opensAtMinute: opensAtMinute, closesAtMinute: closesAtMinute)
+        }
+        self.opensAtMinute = opensAtMinute
+        self.closesAtMinute = closesAtMinute
+        self.holidays = holidays
+    }
+
+    /// The default window, 09:00–21:00 with no holidays.
+    public static let standard = try! CallingWindow()
+
+    /// Whether a lead whose local time zone is `timeZone` may be called at `date`.
+    public func allows(_ date: Date, in timeZone: TimeZone) -> Bool {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day,
+              let hour = parts.hour, let minute = parts.minute else { return false }
+        if holidays.contains(LocalDay(year: year, month: month, day: day)) {
+            return false
+        }
+        let minuteOfDay = hour * 60 + minute
+        return minuteOfDay >= opensAtMinute && minuteOfDay < closesAtMinute
+    }
+}
+
+/// A calling window that cannot be used.
+public enum CallingWindowError: Error, Equatable, CustomStringConvertible {
+    case invalidHours(opensAtMinute: Int, closesAtMinute: Int)
+
+    public var description: String {
+        switch self {
+        case let .invalidHours(opens, closes):
+            return "The calling window must open before it closes, within one day (got \(Self.clock(opens))–\(Self.clock(closes)))."
+        }
+    }
+
+    private static func clock(_ minute: Int) -> String {
+        let h = minute / 60, m = abs(minute % 60)
+        return "\(h):" + (m < 10 ? "0\(m)" : "\(m)")
+    }
+}

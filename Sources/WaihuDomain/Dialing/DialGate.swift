@@ -1,0 +1,36 @@
+import Foundation
+
+/// The last check before a call is placed: every rule that can forbid dialling a lead, in one place,
+/// so the dialer, the preview screen and reports agree.
+public struct DialGate: Codable, Sendable, Equatable {
+    public var window: CallingWindow
+    public var attempts: AttemptPolicy
+    /// Set for renewal campaigns only.
+    public var renewal: RenewalRule?
+
+    public init(window: CallingWindow = .standard, attempts: AttemptPolicy = AttemptPolicy(), renewal: RenewalRule? = nil) {
+        self.window = window
+        self.attempts = attempts
+        self.renewal = renewal
+    }
+
+    /// Nil when the lead may be dialled now, else the first reason it may not.
+    /// `onDoNotCallList` is looked up by the caller at dial time, not when the list was loaded,
+    /// because customers can opt out between the two.
+    public func refusal(history: LeadDialHistory, onDoNotCallList: Bool, renewalDate: LocalDay?,
+                        timeZone: TimeZone, now: Date) -> DialRefusal? {
+        if onDoNotCallList { return .doNotCall }
+        if !window.allows(now, in: timeZone) { return .outsideCallingWindow }
+        if let renewal, let renewalDate {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            let p = calendar.dateComponents([.year, .month, .day], from: now)
+            let today = LocalDay(year: p.year ?? 1970, month: p.month ?? 1, day: p.day ?? 1)
+            if !renewal.allowsCall(renewalDate: renewalDate, today: today) {
+                return .renewalTooFarAway(daysBefore: renewal.daysBefore)
+            }
+        }
+        let eligibility = attempts.eligibility(of: history, now: now)
+        return eligibility == .eligible ? nil : .attempts(eligibility)
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+
+/// What the dialling rules need to know about a lead's past attempts.
+public struct LeadDialHistory: Codable, Sendable, Equatable {
+    /// All attempts ever made on this lead in this campaign.
+    public var attempts: Int
+    /// Attempts made on the current local day.
+    public var attemptsToday: Int
+    public var lastOutcome: DialOutcome?
+    public var lastAttemptAt: Date?
+
+    public init(attempts: Int = 0, attemptsToday: Int = 0, lastOutcome: DialOutcome? = nil, lastAttemptAt: Date? = nil) {
+        self.attempts = attempts
+        self.attemptsToday = attemptsToday
+        self.lastOutcome = lastOutcome
+        self.lastAttemptAt = lastAttemptAt
+    }
+
+    public static let neverDialled = LeadDialHistory()
+}

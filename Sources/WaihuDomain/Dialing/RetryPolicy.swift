@@ -1,0 +1,34 @@
+import Foundation
+
+/// How long to wait before dialling a lead again after an unsuccessful attempt (重拨间隔).
+public struct RetryPolicy: Codable, Sendable, Equatable {
+    public var busy: TimeInterval
+    public var noAnswer: TimeInterval
+    public var machine: TimeInterval
+    public var networkFailure: TimeInterval
+
+    /// Defaults from the dialling rules: busy 10 min, no answer 2 h, machine 4 h, network failure 5 min.
+    public init(
+        busy: TimeInterval = 10 * 60,
+        noAnswer: TimeInterval = 2 * 3600,
+        machine: TimeInterval = 4 * 3600,
+        networkFailure: TimeInterval = 5 * 60
+    ) {
+        self.busy = busy
+        self.noAnswer = noAnswer
+        self.machine = machine
+        self.networkFailure = networkFailure
+    }
+
+    /// The delay after `outcome`, or nil when the outcome must not be retried automatically:
+    /// vacant and invalid numbers never, and a live answer is settled by the agent's disposition.
+    public func delay(after outcome: DialOutcome) -> TimeInterval? {
+        switch outcome {
+        case .busy: return busy
+        case .noAnswer: return noAnswer
+        case .machine: return machine
+        case .networkFailure: return networkFailure
+        case .liveAnswer, .vacant, .invalid: return nil
+        }
+    }
+}
