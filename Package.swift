@@ -68,7 +68,7 @@ if !coreOnly {
             .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
         .executableTarget(name: "waihu", dependencies: [
-            "WaihuServer",
+            "WaihuServer", "WaihuDialer", "WaihuDomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "WaihuServerTests", dependencies: [

@@ -5,7 +5,7 @@ import XCTest
 /// A real agent phone (baresip, from `/work/shared/peers/baresip-agent`) registers to
 /// waihu: challenged with 401 by `DigestAuthenticator`, then bound by `Registrar`.
 final class BaresipRegistrationTests: XCTestCase {
-    static let template = "/work/shared/peers/baresip-agent"
+    static let template = SharedPeers.path("baresip-agent")
 
     func testAgentPhoneRegistersWithDigest() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/baresip"),

@@ -6,7 +6,7 @@ import XCTest
 /// transaction layer on 127.0.0.1: INVITE with SDP, 200 with our answer, ACK, BYE.
 /// Skipped where SIPp or the scenario is not installed.
 final class SIPpCarrierCallTests: XCTestCase {
-    static let scenario = "/work/shared/peers/uac_call.xml"
+    static let scenario = SharedPeers.path("uac_call.xml")
 
     func testSIPpCallIsAnsweredAndHungUp() async throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sipp"),

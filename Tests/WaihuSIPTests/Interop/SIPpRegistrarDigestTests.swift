@@ -5,7 +5,7 @@ import XCTest
 /// waihu registers to a trunk-like registrar (SIPp, `/work/shared/peers/registrar_digest.xml`)
 /// that challenges with 401 and checks the digest with SIPp's own `verifyauth`.
 final class SIPpRegistrarDigestTests: XCTestCase {
-    static let scenario = "/work/shared/peers/registrar_digest.xml"
+    static let scenario = SharedPeers.path("registrar_digest.xml")
 
     private func register(password: String) async throws -> Int {
         let events = Inbox<SIPTransactionTable.Event>()

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import WaihuDialer
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks (build with -c release for real figures).",
+        subcommands: [Pacing.self]
+    )
+
+    /// The pacing table of docs/pacing.md: agents × answer rate, predictive against progressive, with pass/fail.
+    struct Pacing: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Predictive vs progressive over seeded 8-hour shifts, with the targets' pass/fail."
+        )
+
+        @Option(help: "Agent counts, comma-separated.") var agents: String = "5,10,20,50"
+        @Option(name: .customLong("answer-rates"), help: "Answer probabilities, comma-separated.") var answerRates: String = "0.15,0.25,0.35"
+        @Option(help: "Shifts per point.") var shifts: Int = 30
+        @Option(help: "Hours per shift.") var hours: Double = 8
+        @Option(help: "Abandon cap.") var cap: Double = 0.03
+        @Option(help: "First seed.") var seed: UInt64 = 1
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let agentCounts = agents.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            let rates = answerRates.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !agentCounts.isEmpty, !rates.isEmpty else { throw ValidationError("--agents and --answer-rates need comma-separated numbers") }
+            let report: PacingBenchmarkReport
+            do {
+                report = try PacingBenchmark.run(agentCounts: agentCounts, answerProbabilities: rates, shifts: shifts,
+                                                 hours: hours, cap: cap, baseSeed: seed, parallel: true)
+            } catch { throw ValidationError("\(error)") }
+            print(json ? try report.json() : report.textTable)
+            if !report.allPass { throw ExitCode(1) }
+        }
+    }
+}
