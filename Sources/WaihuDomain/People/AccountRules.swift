@@ -31,11 +31,13 @@ public enum AccountRules {
         }
     }
 
-    public static func validateTeamName(_ name: String) throws {
-        let trimmed = name.trimmingSpaces
+    /// A team name as stored: blanks (full-width ones included) trimmed at both ends.
+    public static func teamName(_ name: String) throws -> String {
+        let trimmed = HalfWidth.trimmedString(name)
         guard teamNameLength.contains(trimmed.count) else {
             throw AccountRuleError.invalidLength(field: "name", range: teamNameLength, actual: trimmed.count)
         }
+        return trimmed
     }
 
     /// Parses a role name as stored (`agent`, `list_manager` …) with a message that lists the valid ones.
@@ -68,14 +70,5 @@ public enum AccountRuleError: Error, Equatable, Sendable {
             let valid = Role.allCases.map(\.rawValue).joined(separator: ", ")
             return "role '\(name)' is unknown: use one of \(valid)"
         }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -117,6 +117,24 @@ public struct UserAdministration: Sendable {
         }
     }
 
+    /// Every user with the name of their team, by username.
+    public func users() async throws -> [(user: UserRecord, teamName: String?)] {
+        let teams = try await TeamRecord.query(on: database).all()
+        let names = Dictionary(uniqueKeysWithValues: teams.compactMap { team in team.id.map { ($0, team.name) } })
+        return try await UserRecord.query(on: database).sort(\.$username).all().map { user in
+            (user, user.$team.id.flatMap { names[$0] })
+        }
+    }
+
+    /// Every team with its leader's username and its number of active members, by name.
+    public func teams() async throws -> [(team: TeamRecord, leader: String?, members: Int)] {
+        let users = try await UserRecord.query(on: database).all()
+        let usernames = Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, user.username) } })
+        return try await TeamRecord.query(on: database).sort(\.$name).all().map { team in
+            (team, team.leaderID.flatMap { usernames[$0] }, users.filter { $0.$team.id == team.id && !$0.disabled }.count)
+        }
+    }
+
     public func user(named username: String) async throws -> UserRecord {
         guard let user = try await UserRecord.query(on: database).filter(\.$username == username).first() else {
             throw AdministrationError.unknownUser(username)
@@ -125,8 +143,7 @@ public struct UserAdministration: Sendable {
     }
 
     public func createTeam(name rawName: String, leaderUsername: String?) async throws -> TeamRecord {
-        try check { try AccountRules.validateTeamName(rawName) }
-        let name = rawName.trimmingCharacters(in: .whitespaces)
+        let name = try AdministrationError.checking { try AccountRules.teamName(rawName) }
         return try await database.transaction { db in
             if try await TeamRecord.query(on: db).filter(\.$name == name).first() != nil {
                 throw AdministrationError.teamNameTaken(name)
@@ -144,10 +161,10 @@ public struct UserAdministration: Sendable {
     }
 
     public func changeTeam(_ team: TeamRecord, name rawName: String?, leaderUsername: String??) async throws -> TeamRecord {
-        if let rawName { try check { try AccountRules.validateTeamName(rawName) } }
+        let newName = try rawName.map { raw in try AdministrationError.checking { try AccountRules.teamName(raw) } }
         return try await database.transaction { db in
             var changes: [String] = []
-            if let name = rawName?.trimmingCharacters(in: .whitespaces), name != team.name {
+            if let name = newName, name != team.name {
                 if try await TeamRecord.query(on: db).filter(\.$name == name).first() != nil {
                     throw AdministrationError.teamNameTaken(name)
                 }

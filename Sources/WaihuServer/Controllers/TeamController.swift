@@ -19,12 +19,8 @@ struct TeamController {
     }
 
     func list(_ req: Request) async throws -> [TeamView] {
-        let users = try await UserRecord.query(on: req.db).all()
-        let usernames = Dictionary(uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, user.username) } })
-        return try await TeamRecord.query(on: req.db).sort(\.$name).all().map { team in
-            let id = try team.requireID()
-            return TeamView(id: id, name: team.name, leader: team.leaderID.flatMap { usernames[$0] },
-                            members: users.filter { $0.$team.id == id && !$0.disabled }.count)
+        try await req.administration.teams().map { entry in
+            TeamView(id: try entry.team.requireID(), name: entry.team.name, leader: entry.leader, members: entry.members)
         }
     }
 
@@ -35,10 +31,8 @@ struct TeamController {
 
     func create(_ req: Request) async throws -> Response {
         let body = try req.decodeBody(CreateTeamRequest.self)
-        let team = try await administration(req).createTeam(name: body.name, leaderUsername: body.leader)
-        let view = TeamView(id: try team.requireID(), name: team.name, leader: body.leader?.isEmpty == false ? body.leader : nil,
-                            members: body.leader?.isEmpty == false ? 1 : 0)
-        return try await view.encodeResponse(status: .created, for: req)
+        let team = try await req.administration.createTeam(name: body.name, leaderUsername: body.leader)
+        return try await view(req, teamID: team.id).encodeResponse(status: .created, for: req)
     }
 
     struct ChangeTeamRequest: Content {
@@ -52,11 +46,12 @@ struct TeamController {
         else { throw Abort(.notFound, reason: "no such team") }
         let body = try req.decodeBody(ChangeTeamRequest.self)
         let leader: String?? = body.leader.map { $0.isEmpty ? nil : $0 }
-        let changed = try await administration(req).changeTeam(team, name: body.name, leaderUsername: leader)
-        return try await list(req).first { $0.id == changed.id } ?? TeamView(id: id, name: changed.name, leader: nil, members: 0)
+        let changed = try await req.administration.changeTeam(team, name: body.name, leaderUsername: leader)
+        return try await view(req, teamID: changed.id)
     }
 
-    private func administration(_ req: Request) -> UserAdministration {
-        UserAdministration(database: req.db, actor: req.auditActor, threadPool: req.application.threadPool, logger: req.logger)
+    private func view(_ req: Request, teamID: UUID?) async throws -> TeamView {
+        guard let view = try await list(req).first(where: { $0.id == teamID }) else { throw Abort(.notFound, reason: "no such team") }
+        return view
     }
 }

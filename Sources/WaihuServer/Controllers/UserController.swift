@@ -38,11 +38,7 @@ struct UserController {
     }
 
     func list(_ req: Request) async throws -> [UserView] {
-        let teams = try await TeamRecord.query(on: req.db).all()
-        let names = Dictionary(uniqueKeysWithValues: teams.compactMap { team in team.id.map { ($0, team.name) } })
-        return try await UserRecord.query(on: req.db).sort(\.$username).all().map { user in
-            try UserView(user, teamName: user.$team.id.flatMap { names[$0] })
-        }
+        try await req.administration.users().map { try UserView($0.user, teamName: $0.teamName) }
     }
 
     struct CreateUserRequest: Content {
@@ -61,7 +57,7 @@ struct UserController {
     func create(_ req: Request) async throws -> Response {
         let body = try req.decodeBody(CreateUserRequest.self)
         let role = try AdministrationError.checking { try AccountRules.role(named: body.role) }
-        let user = try await administration(req).createUser(.init(
+        let user = try await req.administration.createUser(.init(
             username: body.username, displayName: body.displayName ?? "", role: role,
             teamName: body.team, password: body.password
         ))
@@ -89,15 +85,17 @@ struct UserController {
         let role = try body.role.map { name in try AdministrationError.checking { try AccountRules.role(named: name) } }
         // An empty team name removes the user from their team.
         let team: String?? = body.team.map { $0.isEmpty ? nil : $0 }
-        let changed = try await administration(req).changeUser(user, .init(
+        let changed = try await req.administration.changeUser(user, .init(
             displayName: body.displayName, role: role, teamName: team, disabled: body.disabled, password: body.password
         ))
         let teamName = try await changed.$team.get(on: req.db)?.name
         return try UserView(changed, teamName: teamName)
     }
-
-    private func administration(_ req: Request) -> UserAdministration {
-        UserAdministration(database: req.db, actor: req.auditActor, threadPool: req.application.threadPool, logger: req.logger)
-    }
 }
 
+extension Request {
+    /// Account changes made by the logged-in user, audited with their address.
+    var administration: UserAdministration {
+        UserAdministration(database: db, actor: auditActor, threadPool: application.threadPool, logger: logger)
+    }
+}

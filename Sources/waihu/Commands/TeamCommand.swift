@@ -30,11 +30,8 @@ struct TeamCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rows: [[String]] = try await withApplication(storage.settings()) { app in
-                let users = try await UserRecord.query(on: app.db).all()
-                return try await TeamRecord.query(on: app.db).sort(\.$name).all().map { team in
-                    let leader = users.first { $0.id == team.leaderID }?.username ?? ""
-                    let members = users.filter { $0.$team.id == team.id && !$0.disabled }.count
-                    return [team.name, leader, String(members)]
+                try await UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool).teams().map { entry in
+                    [entry.team.name, entry.leader ?? "", String(entry.members)]
                 }
             }
             print(TextTable.render(header: ["TEAM", "LEADER", "MEMBERS"], rows: rows))

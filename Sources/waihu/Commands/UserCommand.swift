@@ -51,10 +51,9 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rows: [[String]] = try await withApplication(storage.settings()) { app in
-                let teams = try await TeamRecord.query(on: app.db).all()
-                let names = Dictionary(uniqueKeysWithValues: teams.compactMap { team in team.id.map { ($0, team.name) } })
-                return try await UserRecord.query(on: app.db).sort(\.$username).all().map { user in
-                    [user.username, user.roleName, user.$team.id.flatMap { names[$0] } ?? "", user.disabled ? "disabled" : "active", user.displayName]
+                try await UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool).users().map { entry in
+                    let user = entry.user
+                    return [user.username, user.roleName, entry.teamName ?? "", user.disabled ? "disabled" : "active", user.displayName]
                 }
             }
             if json {

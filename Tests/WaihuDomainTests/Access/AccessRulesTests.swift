@@ -42,7 +42,7 @@ final class AccessRulesTests: XCTestCase {
     func testPasswordAndTeamNameLengths() {
         XCTAssertThrowsError(try AccountRules.validatePassword("short"))
         XCTAssertNoThrow(try AccountRules.validatePassword("long enough"))
-        XCTAssertThrowsError(try AccountRules.validateTeamName("   "))
-        XCTAssertNoThrow(try AccountRules.validateTeamName("A组"))
+        XCTAssertThrowsError(try AccountRules.teamName("   "))
+        XCTAssertEqual(try AccountRules.teamName("　A组 "), "A组")
     }
 }
