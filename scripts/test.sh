@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh test
-database_url=$(scripts/start-postgres.sh)
+database_url=$(scripts/start-postgres.sh | tail -n 1)
 
 swift build --build-tests
 echo "== tests on SQLite =="
