@@ -3,10 +3,20 @@ import XCTest
 
 final class AccessRulesTests: XCTestCase {
     func testOnlyAdminsAdministerUsersAndReadTheAuditLog() {
-        XCTAssertEqual(Role.admin.features, [.userAdministration, .auditLog])
-        for role in Role.allCases where role != .admin {
-            XCTAssertEqual(role.features, [], "\(role)")
-        }
+        XCTAssertEqual(Feature.userAdministration.roles, [.admin])
+        XCTAssertEqual(Feature.auditLog.roles, [.admin])
+        XCTAssertEqual(Feature.telephony.roles, [.admin])
+    }
+
+    func testAgentsNeverExportLeadsNorHearRecordings() {
+        XCTAssertFalse(Role.agent.features.contains(.leadExport))
+        XCTAssertFalse(Role.agent.features.contains(.recordings))
+        XCTAssertEqual(Role.agent.features, [.agentDesktop, .leads, .reports])
+        XCTAssertEqual(Feature.leadExport.roles, [.admin, .listManager])
+    }
+
+    func testBranchOfficesSeeNothingYet() {
+        XCTAssertEqual(Role.branch.features, [])
     }
 
     func testThrottleRefusesAtTheFifthFailureOfEitherAccountOrAddress() {
