@@ -29,6 +29,15 @@ final class RTPSessionHandler: ChannelInboundHandler {
     private var lastActivity: NIODeadline = .now()
     private var timeoutReported = false
     private(set) var packetsSent = 0
+    private var packetsReceived = 0
+    private var packetsLost = 0
+    /// The other leg of a bridge, on the same event loop: what we hear is what it sends.
+    private var bridgePeer: RTPSessionHandler?
+    /// Frames the bridge peer received and we are to send, oldest first.
+    private var bridgeFeed: [[Int16]] = []
+    /// More than this many queued frames means the two clocks drifted: drop the oldest
+    /// rather than let the mouth-to-ear delay grow.
+    static let bridgeFeedLimit = 4
 
     init(events: AsyncStream<RTPSessionEvent>.Continuation) {
         self.events = events
@@ -72,7 +81,34 @@ final class RTPSessionHandler: ChannelInboundHandler {
         pendingDigits += digits.filter { DTMFEvent.code(for: $0) != nil }
     }
 
+    /// Relays audio both ways with `peer` (decoded to linear and re-encoded with each
+    /// side's codec, so PCMU meets PCMA) and passes received DTMF on as RFC 4733.
+    func bridge(with peer: RTPSessionHandler) {
+        bridgePeer = peer
+        peer.bridgePeer = self
+        bridgeFeed.removeAll()
+        peer.bridgeFeed.removeAll()
+    }
+
+    func unbridge() {
+        if let peer = bridgePeer, peer.bridgePeer === self { peer.bridgePeer = nil }
+        bridgePeer = nil
+        bridgeFeed.removeAll()
+    }
+
+    /// A frame the bridge peer heard, to be sent on our next tick.
+    func feed(_ frame: [Int16]) {
+        bridgeFeed.append(frame)
+        if bridgeFeed.count > Self.bridgeFeedLimit { bridgeFeed.removeFirst(bridgeFeed.count - Self.bridgeFeedLimit) }
+    }
+
+    var statistics: RTPSessionStatistics {
+        RTPSessionStatistics(packetsSent: packetsSent, packetsReceived: packetsReceived, packetsLost: packetsLost,
+                             packetsLate: jitter.droppedLate)
+    }
+
     func stop() {
+        unbridge()
         scheduled?.cancel()
         scheduled = nil
         finishPlayback(completed: false)
@@ -98,8 +134,12 @@ final class RTPSessionHandler: ChannelInboundHandler {
             return
         }
         lastActivity = .now()
+        packetsReceived += 1
         if let eventPayloadType, packet.payloadType == eventPayloadType {
-            if let digit = dtmfReceiver.receive(packet) { events.yield(.digit(digit)) }
+            if let digit = dtmfReceiver.receive(packet) {
+                events.yield(.digit(digit))
+                bridgePeer?.send(digits: String(digit))
+            }
         } else if packet.payloadType == codec.payloadType {
             jitter.insert(packet)
         }
@@ -119,8 +159,12 @@ final class RTPSessionHandler: ChannelInboundHandler {
         let received: [Int16]
         switch jitter.pop() {
         case .packet(let packet)?: received = codec.decode(packet.payload)
-        case .lost?, nil: received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
+        case .lost?:
+            packetsLost += 1
+            received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
+        case nil: received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
         }
+        bridgePeer?.feed(received)
         if recording { events.yield(.recorded(left: received, right: sent)) }
         if let mediaTimeout, !timeoutReported, NIODeadline.now() - lastActivity > mediaTimeout {
             timeoutReported = true
@@ -154,7 +198,10 @@ final class RTPSessionHandler: ChannelInboundHandler {
             return silence
         }
         var frame = codec.silenceFrame
-        if player != nil {
+        if bridgePeer != nil {
+            // Bridged: send what the other leg heard; a prompt would talk over the agent.
+            if !bridgeFeed.isEmpty { frame = codec.encode(bridgeFeed.removeFirst()) }
+        } else if player != nil {
             if let next = player?.nextFrame() {
                 frame = next
             } else {
