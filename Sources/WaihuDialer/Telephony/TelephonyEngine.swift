@@ -176,10 +176,11 @@ public final class TelephonyEngine: Sendable {
                         leg.hangUp()
                     }
                 case .ended(let termination):
+                    // Release first, report last: whoever sees `.ended` finds nothing held.
                     try? await session.close()
                     await reader.value
-                    await context.finish(termination)
                     try? await core.eventLoop.submit { core.value?.releasePort(port) }.get()
+                    await context.finish(termination)
                 }
             }
         }

@@ -31,6 +31,8 @@ final class RTPSessionHandler: ChannelInboundHandler {
     private(set) var packetsSent = 0
     private var packetsReceived = 0
     private var packetsLost = 0
+    private var receivedSamples: [Int16] = []
+    private var lastPacketSamples = PromptPlayer.samplesPerFrame
     /// The other leg of a bridge, on the same event loop: what we hear is what it sends.
     private var bridgePeer: RTPSessionHandler?
     /// Frames the bridge peer received and we are to send, oldest first.
@@ -156,14 +158,7 @@ final class RTPSessionHandler: ChannelInboundHandler {
     private func tick() {
         guard let context else { return }
         let sent = sendOnePacket(context: context)
-        let received: [Int16]
-        switch jitter.pop() {
-        case .packet(let packet)?: received = codec.decode(packet.payload)
-        case .lost?:
-            packetsLost += 1
-            received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
-        case nil: received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
-        }
+        let received = nextReceivedFrame()
         bridgePeer?.feed(received)
         if recording { events.yield(.recorded(left: received, right: sent)) }
         if let mediaTimeout, !timeoutReported, NIODeadline.now() - lastActivity > mediaTimeout {
@@ -176,6 +171,33 @@ final class RTPSessionHandler: ChannelInboundHandler {
         let now = NIODeadline.now()
         if nextTick < now - .milliseconds(100) { nextTick = now }
         schedule(on: context.eventLoop)
+    }
+
+    /// This tick's 20 ms of what the peer sent. Peers may packetise at 10, 30 or 60 ms,
+    /// so packets are decoded into a sample queue and exactly one frame is taken per
+    /// tick; the recording and the bridge then keep wall-clock time.
+    private func nextReceivedFrame() -> [Int16] {
+        let frame = PromptPlayer.samplesPerFrame
+        while receivedSamples.count < frame, let output = jitter.pop() {
+            switch output {
+            case .packet(let packet):
+                let samples = codec.decode(packet.payload)
+                lastPacketSamples = max(1, samples.count)
+                receivedSamples += samples
+            case .lost:
+                packetsLost += 1
+                receivedSamples += [Int16](repeating: 0, count: lastPacketSamples)
+            }
+        }
+        guard receivedSamples.count >= frame else {
+            // Nothing (or not enough) arrived in time: what there is, then silence.
+            let partial = receivedSamples + [Int16](repeating: 0, count: frame - receivedSamples.count)
+            receivedSamples.removeAll(keepingCapacity: true)
+            return partial
+        }
+        let result = Array(receivedSamples.prefix(frame))
+        receivedSamples.removeFirst(frame)
+        return result
     }
 
     /// Sends this tick's packet and returns the audio it carried (for the recording).
