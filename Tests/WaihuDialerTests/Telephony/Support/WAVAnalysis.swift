@@ -23,7 +23,9 @@ struct WAVAnalysis {
                 channels = u16(offset + 10)
                 rate = u32(offset + 12)
             } else if id == "data" {
-                data = bytes[(offset + 8)..<min(bytes.count, offset + 8 + size)]
+                // A writer killed mid-call leaves the size unpatched: take what is there.
+                let end = (size == 0 || offset + 8 + size > bytes.count) ? bytes.count : offset + 8 + size
+                data = bytes[(offset + 8)..<end]
                 break
             }
             offset += 8 + size + (size & 1)
