@@ -59,8 +59,9 @@ final class RTPSessionHandler: ChannelInboundHandler {
     func start(remote: SocketAddress?, codec: AudioCodec, eventPayloadType: UInt8?, record: Bool, mediaTimeout: TimeAmount?) {
         self.mediaTimeout = mediaTimeout
         lastActivity = .now()
-        // A packet may already have latched the peer's address; keep it unless the SDP says otherwise.
-        if let remote { self.remote = remote }
+        // A packet that arrived before the answer was processed has latched the peer's
+        // real source already; it beats the SDP (that is the point of symmetric RTP).
+        if let remote, !latched { self.remote = remote }
         self.codec = codec
         self.eventPayloadType = eventPayloadType
         self.recording = record
@@ -132,7 +133,7 @@ final class RTPSessionHandler: ChannelInboundHandler {
             if let ip = envelope.remoteAddress.ipAddress, let port = envelope.remoteAddress.port {
                 events.yield(.remoteLatched(host: ip, port: port))
             }
-        } else if envelope.remoteAddress != remote {
+        } else if !Self.sameEndpoint(envelope.remoteAddress, remote) {
             return
         }
         lastActivity = .now()
@@ -145,6 +146,13 @@ final class RTPSessionHandler: ChannelInboundHandler {
         } else if packet.payloadType == codec.payloadType {
             jitter.insert(packet)
         }
+    }
+
+    /// Address and port only: `SocketAddress` equality also compares the host name it
+    /// was made with, which differs between one parsed from SDP and one from recvmsg.
+    static func sameEndpoint(_ a: SocketAddress, _ b: SocketAddress?) -> Bool {
+        guard let b else { return false }
+        return a.ipAddress == b.ipAddress && a.port == b.port
     }
 
     // MARK: Pacing

@@ -47,7 +47,12 @@ final class BaresipBridgeTests: XCTestCase {
                                                   alongside: customerLeg)
         let agentAnswered = await agentLeg.waitUntilAnswered()
         XCTAssertTrue(agentAnswered, phone.process.output)
+        let probe = Task { () -> String in
+            try? await Task.sleep(nanoseconds: 3_000_000_000)
+            return "customer \(await customerLeg.statistics()) agent \(await agentLeg.statistics())"
+        }
         let reports = try await CallBridge(customer: customerLeg, agent: agentLeg).run()
+        let midCall = await probe.value
 
         XCTAssertEqual(reports.customer.outcome, .answered)
         XCTAssertEqual(reports.customer.dtmf, "1")
@@ -65,7 +70,8 @@ final class BaresipBridgeTests: XCTestCase {
         // Agent → customer: the 1 kHz tone is what we sent the customer (right channel).
         let wav = try WAVAnalysis(path: recording)
         let agentSide = wav.slice(1, from: wav.duration - 2.5, to: wav.duration - 0.5)
-        XCTAssertGreaterThan(WAVAnalysis.rms(agentSide), 0.05)
+        let profile = stride(from: 0.0, to: wav.duration, by: 0.5).map { String(format: "%.2f", WAVAnalysis.rms(wav.slice(1, from: $0, to: $0 + 0.5))) }
+        XCTAssertGreaterThan(WAVAnalysis.rms(agentSide), 0.05, "right channel by 0.5 s: \(profile)\n\(midCall)")
         XCTAssertEqual(wav.frequency(agentSide), 1000, accuracy: 30, "the agent's tone reached the customer")
         XCTAssertGreaterThan(WAVAnalysis.rms(wav.slice(0, from: 2, to: wav.duration - 0.5)), 0.01,
                              "the customer is on the left channel")
