@@ -185,10 +185,17 @@ public final class TelephonyEngine: Sendable {
             }
         }
 
-        try await core.eventLoop.submit {
-            guard let value = core.value else { throw TelephonyEngineError.stopped }
+        let started = try await core.eventLoop.submit { () -> Bool in
+            guard let value = core.value else { return false }
             value.start(CallLegDriver(machine: machine, destination: destination, sipEvents: sipContinuation, rtpPort: port))
+            return true
         }.get()
+        guard started else {
+            // Stopped meanwhile: end the leg through the usual path so everything is released.
+            sipContinuation.yield(.ended(.cancelled(status: nil)))
+            sipContinuation.finish()
+            throw TelephonyEngineError.stopped
+        }
         return leg
     }
 

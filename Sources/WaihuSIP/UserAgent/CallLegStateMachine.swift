@@ -130,6 +130,7 @@ public struct CallLegStateMachine: Sendable {
         case .calling:
             // No provisional yet, so no CANCEL allowed (§9.1): send it when one arrives,
             // and give the INVITE the guard time to produce anything at all.
+            if cancelWanted != nil { return end(cancelWanted == .hangUp ? .cancelled(status: nil) : .noResponse) }
             cancelWanted = .ringTimeout
             return [.startTimer(cancelGuard)]
         case .proceeding:
@@ -167,7 +168,11 @@ public struct CallLegStateMachine: Sendable {
     /// A client transaction of this leg timed out (timer B/F) or could not be sent.
     public mutating func transactionFailed(method: SIPMethod, transportError: Bool) -> [CallLegAction] {
         switch (method, state) {
-        case (.invite, .calling), (.invite, .proceeding):
+        case (.invite, .calling):
+            // Not even a 100 Trying: the trunk is unreachable, whatever our ring timer said.
+            if cancelWanted == .hangUp { return end(.cancelled(status: nil)) }
+            return end(transportError ? .transportError : .noResponse)
+        case (.invite, .proceeding):
             if let reason = cancelWanted {
                 return end(reason == .hangUp ? .cancelled(status: nil) : .ringTimeout(status: nil))
             }

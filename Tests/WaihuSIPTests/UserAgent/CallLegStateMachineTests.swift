@@ -163,6 +163,17 @@ final class CallLegStateMachineTests: XCTestCase {
         XCTAssertEqual(ended(ringing.receive(response(487, to: ringing.invite))), .cancelled(status: 487))
     }
 
+    func testSilentTrunkFailsAsNoResponseEvenAfterTheRingTimeout() {
+        var leg = makeLeg()
+        _ = leg.start()
+        _ = leg.timerFired()
+        XCTAssertEqual(ended(leg.transactionFailed(method: .invite, transportError: false)), .noResponse)
+        var guarded = makeLeg()
+        _ = guarded.start()
+        _ = guarded.timerFired()
+        XCTAssertEqual(ended(guarded.timerFired()), .noResponse, "the guard ends a leg that never heard anything")
+    }
+
     func testUnansweredInviteTimesOutAsNoResponse() {
         var leg = makeLeg()
         _ = leg.start()
