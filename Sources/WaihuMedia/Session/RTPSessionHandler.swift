@@ -23,6 +23,11 @@ final class RTPSessionHandler: ChannelInboundHandler {
     private var jitter = JitterBuffer(depth: 3)
     private var dtmfReceiver = DTMFReceiver()
     private var recording = false
+    /// Recording audio not yet handed out; sent in batches because one event per 20 ms
+    /// per call is a task hop per packet, which hundreds of calls feel.
+    private var recordLeft: [Int16] = []
+    private var recordRight: [Int16] = []
+    static let recordBatchSamples = 1600
     private var nextTick: NIODeadline = .now()
     private var scheduled: Scheduled<Void>?
     private var mediaTimeout: TimeAmount?
@@ -110,7 +115,15 @@ final class RTPSessionHandler: ChannelInboundHandler {
                              packetsLate: jitter.droppedLate)
     }
 
+    private func flushRecording() {
+        guard !recordLeft.isEmpty || !recordRight.isEmpty else { return }
+        events.yield(.recorded(left: recordLeft, right: recordRight))
+        recordLeft.removeAll(keepingCapacity: true)
+        recordRight.removeAll(keepingCapacity: true)
+    }
+
     func stop() {
+        flushRecording()
         unbridge()
         scheduled?.cancel()
         scheduled = nil
@@ -168,7 +181,11 @@ final class RTPSessionHandler: ChannelInboundHandler {
         let sent = sendOnePacket(context: context)
         let received = nextReceivedFrame()
         bridgePeer?.feed(received)
-        if recording { events.yield(.recorded(left: received, right: sent)) }
+        if recording {
+            recordLeft += received
+            recordRight += sent
+            if recordLeft.count >= Self.recordBatchSamples { flushRecording() }
+        }
         if let mediaTimeout, !timeoutReported, NIODeadline.now() - lastActivity > mediaTimeout {
             timeoutReported = true
             events.yield(.mediaTimeout)
