@@ -69,7 +69,10 @@ public enum CallBenchmark {
         }
         try await Task.sleep(nanoseconds: 500_000_000)
         guard customer.isRunning, agent.isRunning else {
-            throw BenchmarkError.sippFailed("see \(parameters.workDirectory.path)/sipp-*.log")
+            let logs = ["customer", "agent"].compactMap {
+                try? String(contentsOf: parameters.workDirectory.appendingPathComponent("sipp-\($0).log"), encoding: .utf8)
+            }
+            throw BenchmarkError.sippFailed(logs.joined(separator: "\n").suffix(1500).description)
         }
 
         let engine = try await TelephonyEngine.start(TelephonyConfiguration(host: "127.0.0.1", sipPort: 0,
@@ -159,7 +162,7 @@ public enum CallBenchmark {
 
     static func startUAS(_ parameters: Parameters, port: Int, name: String) throws -> Process {
         let log = parameters.workDirectory.appendingPathComponent("sipp-\(name).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: parameters.sippPath)
         process.arguments = ["-sn", "uas", "-rtp_echo", "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(port + 2)",

@@ -28,8 +28,8 @@ final class RTPSessionHandler: ChannelInboundHandler {
     private var recordLeft: [Int16] = []
     private var recordRight: [Int16] = []
     static let recordBatchSamples = 1600
-    private var nextTick: NIODeadline = .now()
-    private var scheduled: Scheduled<Void>?
+    /// The loop's shared 20 ms clock, while this session runs.
+    private var ticker: RTPTicker?
     private var mediaTimeout: TimeAmount?
     private var lastActivity: NIODeadline = .now()
     private var timeoutReported = false
@@ -70,9 +70,10 @@ final class RTPSessionHandler: ChannelInboundHandler {
         self.codec = codec
         self.eventPayloadType = eventPayloadType
         self.recording = record
-        guard scheduled == nil, let context else { return }
-        nextTick = .now()
-        schedule(on: context.eventLoop)
+        guard ticker == nil, let context else { return }
+        let ticker = RTPTicker.shared(on: context.eventLoop)
+        self.ticker = ticker
+        ticker.add(self)
     }
 
     func play(_ prompt: WAVFile, done: CheckedContinuation<PlaybackOutcome, Never>) {
@@ -125,8 +126,8 @@ final class RTPSessionHandler: ChannelInboundHandler {
     func stop() {
         flushRecording()
         unbridge()
-        scheduled?.cancel()
-        scheduled = nil
+        ticker?.remove(self)
+        ticker = nil
         finishPlayback(completed: false)
         events.finish()
     }
@@ -170,13 +171,8 @@ final class RTPSessionHandler: ChannelInboundHandler {
 
     // MARK: Pacing
 
-    private func schedule(on loop: EventLoop) {
-        scheduled = loop.scheduleTask(deadline: nextTick) { [self] in
-            self.tick()
-        }
-    }
-
-    private func tick() {
+    /// One 20 ms step, driven by the loop's `RTPTicker`.
+    func tick() {
         guard let context else { return }
         let sent = sendOnePacket(context: context)
         let received = nextReceivedFrame()
@@ -190,12 +186,6 @@ final class RTPSessionHandler: ChannelInboundHandler {
             timeoutReported = true
             events.yield(.mediaTimeout)
         }
-        // Next tick on the absolute 20 ms grid; after a long stall, restart the grid
-        // rather than bursting packets to catch up.
-        nextTick = nextTick + Self.frameInterval
-        let now = NIODeadline.now()
-        if nextTick < now - .milliseconds(100) { nextTick = now }
-        schedule(on: context.eventLoop)
     }
 
     /// This tick's 20 ms of what the peer sent. Peers may packetise at 10, 30 or 60 ms,

@@ -9,7 +9,7 @@ final class PeerProcess: @unchecked Sendable {
 
     init(_ executable: String, _ arguments: [String], name: String, directory: URL? = nil) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("waihu-\(name)-\(UUID().uuidString.prefix(8)).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
