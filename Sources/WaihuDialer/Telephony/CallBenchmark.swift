@@ -59,13 +59,15 @@ public enum CallBenchmark {
         try FileManager.default.createDirectory(at: parameters.workDirectory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: parameters.workDirectory) }
 
+        // SIPp takes port, port+2 (audio) and port+4 (video) for each UAS.
         let customerPort = Int.random(in: 5100...5900) & ~1
         let agentPort = customerPort + 10
         let customer = try startUAS(parameters, port: customerPort, name: "customer")
         let agent = try startUAS(parameters, port: agentPort, name: "agent")
         defer {
-            customer.terminate()
-            agent.terminate()
+            // SIPp ignores SIGTERM while calls are up.
+            kill(customer.processIdentifier, SIGKILL)
+            kill(agent.processIdentifier, SIGKILL)
         }
         try await Task.sleep(nanoseconds: 500_000_000)
         guard customer.isRunning, agent.isRunning else {
