@@ -74,6 +74,28 @@ public final class RTPSession: Sendable {
         channel.eventLoop.execute { handler.value.send(digits: digits) }
     }
 
+    /// Relays audio and DTMF both ways between this leg and `other` (customer ↔ agent),
+    /// transcoding when their codecs differ. Both sessions must run on one event loop
+    /// (bind them with the same `group`), so the relay needs no locks or hops.
+    public func bridge(with other: RTPSession) async throws {
+        guard channel.eventLoop === other.channel.eventLoop else { throw RTPBridgeError.differentEventLoops }
+        let mine = self.handler
+        let theirs = other.handler
+        try await channel.eventLoop.submit { mine.value.bridge(with: theirs.value) }.get()
+    }
+
+    /// Ends a bridge; both legs go back to silence or prompts.
+    public func unbridge() {
+        let handler = self.handler
+        channel.eventLoop.execute { handler.value.unbridge() }
+    }
+
+    /// Packets sent, received, lost and late so far.
+    public func statistics() async throws -> RTPSessionStatistics {
+        let handler = self.handler
+        return try await channel.eventLoop.submit { handler.value.statistics }.get()
+    }
+
     /// Stops the clock, ends any playback and the event stream, and frees the port.
     public func close() async throws {
         let handler = self.handler

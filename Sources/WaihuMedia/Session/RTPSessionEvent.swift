@@ -2,7 +2,8 @@
 public enum RTPSessionEvent: Sendable, Equatable {
     /// A key press received as RFC 4733 event.
     case digit(Character)
-    /// 20 ms of call audio for the recording: customer on the left, waihu on the right.
+    /// Call audio for the recording, 200 ms at a time (the rest at the end): customer on
+    /// the left, waihu on the right.
     case recorded(left: [Int16], right: [Int16])
     /// The first packet arrived from the peer; symmetric RTP now sends there.
     case remoteLatched(host: String, port: Int)

@@ -23,12 +23,28 @@ final class RTPSessionHandler: ChannelInboundHandler {
     private var jitter = JitterBuffer(depth: 3)
     private var dtmfReceiver = DTMFReceiver()
     private var recording = false
-    private var nextTick: NIODeadline = .now()
-    private var scheduled: Scheduled<Void>?
+    /// Recording audio not yet handed out; sent in batches because one event per 20 ms
+    /// per call is a task hop per packet, which hundreds of calls feel.
+    private var recordLeft: [Int16] = []
+    private var recordRight: [Int16] = []
+    static let recordBatchSamples = 1600
+    /// The loop's shared 20 ms clock, while this session runs.
+    private var ticker: RTPTicker?
     private var mediaTimeout: TimeAmount?
     private var lastActivity: NIODeadline = .now()
     private var timeoutReported = false
     private(set) var packetsSent = 0
+    private var packetsReceived = 0
+    private var packetsLost = 0
+    private var receivedSamples: [Int16] = []
+    private var lastPacketSamples = PromptPlayer.samplesPerFrame
+    /// The other leg of a bridge, on the same event loop: what we hear is what it sends.
+    private var bridgePeer: RTPSessionHandler?
+    /// Frames the bridge peer received and we are to send, oldest first.
+    private var bridgeFeed: [[Int16]] = []
+    /// More than this many queued frames means the two clocks drifted: drop the oldest
+    /// rather than let the mouth-to-ear delay grow.
+    static let bridgeFeedLimit = 4
 
     init(events: AsyncStream<RTPSessionEvent>.Continuation) {
         self.events = events
@@ -48,14 +64,16 @@ final class RTPSessionHandler: ChannelInboundHandler {
     func start(remote: SocketAddress?, codec: AudioCodec, eventPayloadType: UInt8?, record: Bool, mediaTimeout: TimeAmount?) {
         self.mediaTimeout = mediaTimeout
         lastActivity = .now()
-        // A packet may already have latched the peer's address; keep it unless the SDP says otherwise.
-        if let remote { self.remote = remote }
+        // A packet that arrived before the answer was processed has latched the peer's
+        // real source already; it beats the SDP (that is the point of symmetric RTP).
+        if let remote, !latched { self.remote = remote }
         self.codec = codec
         self.eventPayloadType = eventPayloadType
         self.recording = record
-        guard scheduled == nil, let context else { return }
-        nextTick = .now()
-        schedule(on: context.eventLoop)
+        guard ticker == nil, let context else { return }
+        let ticker = RTPTicker.shared(on: context.eventLoop)
+        self.ticker = ticker
+        ticker.add(self)
     }
 
     func play(_ prompt: WAVFile, done: CheckedContinuation<PlaybackOutcome, Never>) {
@@ -72,9 +90,44 @@ final class RTPSessionHandler: ChannelInboundHandler {
         pendingDigits += digits.filter { DTMFEvent.code(for: $0) != nil }
     }
 
+    /// Relays audio both ways with `peer` (decoded to linear and re-encoded with each
+    /// side's codec, so PCMU meets PCMA) and passes received DTMF on as RFC 4733.
+    func bridge(with peer: RTPSessionHandler) {
+        bridgePeer = peer
+        peer.bridgePeer = self
+        bridgeFeed.removeAll()
+        peer.bridgeFeed.removeAll()
+    }
+
+    func unbridge() {
+        if let peer = bridgePeer, peer.bridgePeer === self { peer.bridgePeer = nil }
+        bridgePeer = nil
+        bridgeFeed.removeAll()
+    }
+
+    /// A frame the bridge peer heard, to be sent on our next tick.
+    func feed(_ frame: [Int16]) {
+        bridgeFeed.append(frame)
+        if bridgeFeed.count > Self.bridgeFeedLimit { bridgeFeed.removeFirst(bridgeFeed.count - Self.bridgeFeedLimit) }
+    }
+
+    var statistics: RTPSessionStatistics {
+        RTPSessionStatistics(packetsSent: packetsSent, packetsReceived: packetsReceived, packetsLost: packetsLost,
+                             packetsLate: jitter.droppedLate)
+    }
+
+    private func flushRecording() {
+        guard !recordLeft.isEmpty || !recordRight.isEmpty else { return }
+        events.yield(.recorded(left: recordLeft, right: recordRight))
+        recordLeft.removeAll(keepingCapacity: true)
+        recordRight.removeAll(keepingCapacity: true)
+    }
+
     func stop() {
-        scheduled?.cancel()
-        scheduled = nil
+        flushRecording()
+        unbridge()
+        ticker?.remove(self)
+        ticker = nil
         finishPlayback(completed: false)
         events.finish()
     }
@@ -94,44 +147,72 @@ final class RTPSessionHandler: ChannelInboundHandler {
             if let ip = envelope.remoteAddress.ipAddress, let port = envelope.remoteAddress.port {
                 events.yield(.remoteLatched(host: ip, port: port))
             }
-        } else if envelope.remoteAddress != remote {
+        } else if !Self.sameEndpoint(envelope.remoteAddress, remote) {
             return
         }
         lastActivity = .now()
+        packetsReceived += 1
         if let eventPayloadType, packet.payloadType == eventPayloadType {
-            if let digit = dtmfReceiver.receive(packet) { events.yield(.digit(digit)) }
+            if let digit = dtmfReceiver.receive(packet) {
+                events.yield(.digit(digit))
+                bridgePeer?.send(digits: String(digit))
+            }
         } else if packet.payloadType == codec.payloadType {
             jitter.insert(packet)
         }
     }
 
-    // MARK: Pacing
-
-    private func schedule(on loop: EventLoop) {
-        scheduled = loop.scheduleTask(deadline: nextTick) { [self] in
-            self.tick()
-        }
+    /// Address and port only: `SocketAddress` equality also compares the host name it
+    /// was made with, which differs between one parsed from SDP and one from recvmsg.
+    static func sameEndpoint(_ a: SocketAddress, _ b: SocketAddress?) -> Bool {
+        guard let b else { return false }
+        return a.ipAddress == b.ipAddress && a.port == b.port
     }
 
-    private func tick() {
+    // MARK: Pacing
+
+    /// One 20 ms step, driven by the loop's `RTPTicker`.
+    func tick() {
         guard let context else { return }
         let sent = sendOnePacket(context: context)
-        let received: [Int16]
-        switch jitter.pop() {
-        case .packet(let packet)?: received = codec.decode(packet.payload)
-        case .lost?, nil: received = [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
+        let received = nextReceivedFrame()
+        bridgePeer?.feed(received)
+        if recording {
+            recordLeft += received
+            recordRight += sent
+            if recordLeft.count >= Self.recordBatchSamples { flushRecording() }
         }
-        if recording { events.yield(.recorded(left: received, right: sent)) }
         if let mediaTimeout, !timeoutReported, NIODeadline.now() - lastActivity > mediaTimeout {
             timeoutReported = true
             events.yield(.mediaTimeout)
         }
-        // Next tick on the absolute 20 ms grid; after a long stall, restart the grid
-        // rather than bursting packets to catch up.
-        nextTick = nextTick + Self.frameInterval
-        let now = NIODeadline.now()
-        if nextTick < now - .milliseconds(100) { nextTick = now }
-        schedule(on: context.eventLoop)
+    }
+
+    /// This tick's 20 ms of what the peer sent. Peers may packetise at 10, 30 or 60 ms,
+    /// so packets are decoded into a sample queue and exactly one frame is taken per
+    /// tick; the recording and the bridge then keep wall-clock time.
+    private func nextReceivedFrame() -> [Int16] {
+        let frame = PromptPlayer.samplesPerFrame
+        while receivedSamples.count < frame, let output = jitter.pop() {
+            switch output {
+            case .packet(let packet):
+                let samples = codec.decode(packet.payload)
+                lastPacketSamples = max(1, samples.count)
+                receivedSamples += samples
+            case .lost:
+                packetsLost += 1
+                receivedSamples += [Int16](repeating: 0, count: lastPacketSamples)
+            }
+        }
+        guard receivedSamples.count >= frame else {
+            // Nothing (or not enough) arrived in time: what there is, then silence.
+            let partial = receivedSamples + [Int16](repeating: 0, count: frame - receivedSamples.count)
+            receivedSamples.removeAll(keepingCapacity: true)
+            return partial
+        }
+        let result = Array(receivedSamples.prefix(frame))
+        receivedSamples.removeFirst(frame)
+        return result
     }
 
     /// Sends this tick's packet and returns the audio it carried (for the recording).
@@ -154,7 +235,10 @@ final class RTPSessionHandler: ChannelInboundHandler {
             return silence
         }
         var frame = codec.silenceFrame
-        if player != nil {
+        if bridgePeer != nil {
+            // Bridged: send what the other leg heard; a prompt would talk over the agent.
+            if !bridgeFeed.isEmpty { frame = codec.encode(bridgeFeed.removeFirst()) }
+        } else if player != nil {
             if let next = player?.nextFrame() {
                 frame = next
             } else {

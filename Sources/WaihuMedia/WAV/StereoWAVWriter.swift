@@ -2,13 +2,15 @@ import Foundation
 
 /// Writes a call recording (全程录音) as 8 kHz 16-bit stereo WAV: the customer on the
 /// left channel, waihu or the agent on the right, so QA can hear each side alone.
-/// Audio streams to disk as it arrives; the RIFF and data sizes are patched at close,
+/// Audio streams to disk in chunks of about a second; the RIFF and data sizes are patched at close,
 /// so a crash leaves a file that readers which trust the data chunk still open.
 public final class StereoWAVWriter {
     public static let sampleRate: UInt32 = 8000
     private let handle: FileHandle
     public private(set) var frameCount = 0
     private var closed = false
+    private var pending: [UInt8] = []
+    static let flushBytes = 32_000
 
     /// Creates (or truncates) the file at `path` and writes a provisional header.
     public convenience init(path: String) throws {
@@ -30,15 +32,29 @@ public final class StereoWAVWriter {
     public func append(left: [Int16], right: [Int16]) throws {
         precondition(!closed, "append after close")
         let frames = max(left.count, right.count)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(frames * 4)
-        for index in 0..<frames {
-            let l = UInt16(bitPattern: index < left.count ? left[index] : 0)
-            let r = UInt16(bitPattern: index < right.count ? right[index] : 0)
-            bytes += [UInt8(l & 0xFF), UInt8(l >> 8), UInt8(r & 0xFF), UInt8(r >> 8)]
+        let start = pending.count
+        pending.append(contentsOf: repeatElement(0, count: frames * 4))
+        pending.withUnsafeMutableBufferPointer { buffer in
+            for index in 0..<frames {
+                let l = UInt16(bitPattern: index < left.count ? left[index] : 0)
+                let r = UInt16(bitPattern: index < right.count ? right[index] : 0)
+                let o = start + index * 4
+                buffer[o] = UInt8(l & 0xFF)
+                buffer[o + 1] = UInt8(l >> 8)
+                buffer[o + 2] = UInt8(r & 0xFF)
+                buffer[o + 3] = UInt8(r >> 8)
+            }
         }
-        try write(bytes)
         frameCount += frames
+        // Write in ~1 s chunks: one syscall per 20 ms frame adds up with hundreds of calls.
+        if pending.count >= Self.flushBytes { try flush() }
+    }
+
+    /// Writes buffered audio to the file now.
+    public func flush() throws {
+        guard !pending.isEmpty else { return }
+        try write(pending)
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Patches the sizes and closes the file. Calling it twice is harmless.
@@ -46,6 +62,7 @@ public final class StereoWAVWriter {
         guard !closed else { return }
         closed = true
         do {
+            try flush()
             try handle.seek(toOffset: 0)
             try handle.write(contentsOf: Self.header(dataBytes: frameCount * 4))
             try handle.close()

@@ -31,8 +31,10 @@ public struct InviteClientTransaction: Sendable {
     public mutating func receive(_ response: SIPResponse) -> [SIPTransactionAction] {
         switch (state, response.statusCode) {
         case (.calling, 100..<200):
+            // Timer B guards only the Calling state (§17.1.1.2): a phone may ring longer
+            // than 64·T1, and the call leg's own ring timeout decides when to CANCEL.
             state = .proceeding
-            return [.cancelTimer(.a), .passResponse(response)]
+            return [.cancelTimer(.a), .cancelTimer(.b), .passResponse(response)]
         case (.proceeding, 100..<200):
             return [.passResponse(response)]
         case (.calling, 200..<300), (.proceeding, 200..<300):
@@ -60,7 +62,7 @@ public struct InviteClientTransaction: Sendable {
         case (.calling, .a):
             timerAInterval = timerAInterval * 2
             return [.sendRequest(request), .startTimer(.a, timerAInterval)]
-        case (.calling, .b), (.proceeding, .b):
+        case (.calling, .b):
             state = .terminated
             return [.cancelTimer(.a), .reportTimeout, .terminate]
         case (.completed, .d), (.accepted, .m):

@@ -138,6 +138,13 @@ public struct SIPTransactionTable: Sendable {
         return events(for: actions, key: key, source: nil)
     }
 
+    /// Forgets a client transaction the TU has given up on, e.g. an INVITE still
+    /// proceeding 64·T1 after its CANCEL (§9.1). The shell cancels its timers.
+    public mutating func abandon(_ key: SIPTransactionKey) {
+        transactions[key] = nil
+        peers[key] = nil
+    }
+
     public mutating func transportError(for key: SIPTransactionKey) -> [Event] {
         guard var transaction = transactions[key] else { return [] }
         let actions = transaction.transportError()

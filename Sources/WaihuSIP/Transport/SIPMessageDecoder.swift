@@ -12,6 +12,9 @@ public final class SIPMessageDecoder: ChannelInboundHandler {
 
     private let logger: Logger
     public private(set) var rejectedCount = 0
+    /// Malformed requests answered 400 (or 505), and datagrams dropped unanswered.
+    public private(set) var answeredCount = 0
+    public private(set) var droppedCount = 0
 
     public init(logger: Logger = Logger(label: "waihu.sip.decoder")) {
         self.logger = logger
@@ -36,12 +39,19 @@ public final class SIPMessageDecoder: ChannelInboundHandler {
         } catch let error as SIPParseError {
             rejectedCount += 1
             logger.debug("dropping malformed SIP datagram", metadata: ["source": "\(source)", "error": "\(error)"])
-            guard let response = SIPMessageParser.badRequestResponse(to: bytes, error: error) else { return }
+            guard let response = SIPMessageParser.badRequestResponse(to: bytes, error: error) else {
+                droppedCount += 1
+                return
+            }
+            answeredCount += 1
+            // The reply goes to the datagram's real source, never to a host named inside
+            // the rejected message (it could aim our 400 at a third party).
             let reply = context.channel.allocator.buffer(bytes: response.serialized())
             context.writeAndFlush(wrapOutboundOut(AddressedEnvelope(remoteAddress: envelope.remoteAddress, data: reply)),
                                   promise: nil)
         } catch {
             rejectedCount += 1
+            droppedCount += 1
         }
     }
 }

@@ -51,6 +51,22 @@ public final class SIPTransactionLayer: Sendable {
         transport.channel.writeAndFlush(SIPOutbound(message: message, destination: destination), promise: nil)
     }
 
+    /// Drops a client transaction that will never finish (an INVITE whose CANCEL got no
+    /// 487), with its timers.
+    public func abandon(_ key: SIPTransactionKey) {
+        let core = self.core
+        core.eventLoop.execute { core.value?.abandon(key) }
+    }
+
+    /// How many transactions are live, for leak checks and metrics.
+    public func transactionCount() async throws -> Int {
+        let core = self.core
+        return try await core.eventLoop.submit { core.value?.transactionCount ?? 0 }.get()
+    }
+
+    /// The SIP event loop, where `onEvent` runs.
+    public var eventLoop: EventLoop { core.eventLoop }
+
     public func close() async throws {
         let core = self.core
         try await core.eventLoop.submit { core.value?.cancelAllTimers(); core.value = nil }.get()
@@ -83,6 +99,13 @@ public final class SIPTransactionLayer: Sendable {
         func receive(_ inbound: SIPInbound) { perform(table.receive(inbound)) }
         func send(_ request: SIPRequest, to destination: SIPEndpoint) { perform(table.send(request, to: destination)) }
         func respond(_ response: SIPResponse, to key: SIPTransactionKey) { perform(table.respond(response, to: key)) }
+
+        var transactionCount: Int { table.count }
+
+        func abandon(_ key: SIPTransactionKey) {
+            table.abandon(key)
+            for id in scheduled.keys where id.key == key { scheduled.removeValue(forKey: id)?.cancel() }
+        }
 
         func cancelAllTimers() {
             for task in scheduled.values { task.cancel() }

@@ -58,7 +58,10 @@ final class RTPSessionTests: XCTestCase {
         XCTAssertTrue(latched)
         let expected = G711.linear(fromAlaw: G711.alaw(fromLinear: 1000))
         let heard = await customerLog.waitUntil { events in
-            events.filter { if case .recorded(let left, _) = $0 { return left.allSatisfy { $0 == expected } } else { return false } }.count >= 15
+            events.reduce(0) { count, event in
+                guard case .recorded(let left, _) = event else { return count }
+                return count + left.filter { $0 == expected }.count
+            } >= 15 * 160
         }
         XCTAssertTrue(heard, "the customer's recording has the 15 prompt frames on the left channel; events: \(customerLog.snapshot.count)")
 

@@ -30,7 +30,7 @@ final class ClientTransactionTests: XCTestCase {
         _ = transaction.start()
         XCTAssertFalse(transaction.canCancel)
         let ringing = F.response(180, to: invite)
-        XCTAssertEqual(transaction.receive(ringing), [.cancelTimer(.a), .passResponse(ringing)])
+        XCTAssertEqual(transaction.receive(ringing), [.cancelTimer(.a), .cancelTimer(.b), .passResponse(ringing)])
         XCTAssertEqual(transaction.state, .proceeding)
         XCTAssertTrue(transaction.canCancel)
         XCTAssertEqual(transaction.timerFired(.a), [], "a stale timer A must not resend")

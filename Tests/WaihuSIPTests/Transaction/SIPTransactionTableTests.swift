@@ -21,7 +21,7 @@ final class SIPTransactionTableTests: XCTestCase {
         XCTAssertEqual(sent(table.timerFired(.a, for: key)).map(\.destination), [trunk])
         let ringing = F.response(180, to: invite)
         XCTAssertEqual(table.receive(SIPInbound(message: .response(ringing), source: trunk)),
-                       [.cancelTimer(key, .a), .response(ringing, key)])
+                       [.cancelTimer(key, .a), .cancelTimer(key, .b), .response(ringing, key)])
         let ok = F.response(200, to: invite)
         XCTAssertEqual(table.receive(SIPInbound(message: .response(ok), source: trunk)).last, .response(ok, key))
         // ACK for 2xx is sent as is, without a transaction.

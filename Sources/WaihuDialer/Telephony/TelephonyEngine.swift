@@ -1,0 +1,216 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import WaihuMedia
+import WaihuSIP
+
+/// waihu's telephone exchange in one object: a SIP transaction layer on one UDP port,
+/// the registrar for agent phones, the RTP port range, and the calls.
+///
+/// Ownership: SIP state (transactions, call state machines, registrar, counters) lives
+/// in `TelephonyEngineCore` on the SIP event loop. Each call's RTP session runs on a
+/// media event loop of `group` (round robin; a leg to be bridged shares its partner's
+/// loop). Each call has two tasks: the SIP driver (answer → start media; end → close
+/// media, finish the recording, free the port) and the RTP event reader.
+public final class TelephonyEngine: Sendable {
+    public let configuration: TelephonyConfiguration
+    let layer: SIPTransactionLayer
+    let core: NIOLoopBoundBox<TelephonyEngineCore?>
+    let group: EventLoopGroup
+    private let negotiator = SDPNegotiator()
+
+    private init(configuration: TelephonyConfiguration, layer: SIPTransactionLayer,
+                 core: NIOLoopBoundBox<TelephonyEngineCore?>, group: EventLoopGroup) {
+        self.configuration = configuration
+        self.layer = layer
+        self.core = core
+        self.group = group
+    }
+
+    /// Binds the SIP port and starts serving. `phones` answers phones' digest logins
+    /// (nil: REGISTER is refused); `onRegistrationChange` reports bindings to persist.
+    public static func start(_ configuration: TelephonyConfiguration, phones: PhoneDirectory? = nil,
+                             group: EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+                             onRegistrationChange: @escaping @Sendable (PhoneRegistration) -> Void = { _ in }) async throws -> TelephonyEngine {
+        let loop = group.next()
+        let box = NIOLoopBoundBox.makeEmptyBox(valueType: TelephonyEngineCore.self, eventLoop: loop)
+        try await loop.submit {
+            box.value = TelephonyEngineCore(configuration: configuration, loop: loop, box: box, phones: phones,
+                                            onRegistrationChange: onRegistrationChange)
+        }.get()
+        let layer = try await SIPTransactionLayer.bind(host: configuration.host, port: configuration.sipPort,
+                                                       timers: configuration.timers, group: loop) { event in
+            box.value?.handle(event)
+        }
+        try await loop.submit { box.value?.layer = layer }.get()
+        return TelephonyEngine(configuration: configuration, layer: layer, core: box, group: group)
+    }
+
+    /// The bound SIP address (the real port when 0 was configured).
+    public var sipEndpoint: SIPEndpoint {
+        layer.localEndpoint ?? SIPEndpoint(host: configuration.host, port: configuration.sipPort)
+    }
+
+    /// Counters for /metrics.
+    public func counters() async -> TelephonyCounters {
+        let core = self.core
+        var counters = (try? await core.eventLoop.submit { core.value?.snapshot() ?? TelephonyCounters() }.get()) ?? TelephonyCounters()
+        counters.sipTransactions = (try? await layer.transactionCount()) ?? 0
+        return counters
+    }
+
+    /// Legs whose RTP port is still held; 0 when every call has been cleaned up.
+    public func legsHoldingMedia() async -> Int {
+        let core = self.core
+        return (try? await core.eventLoop.submit { core.value?.mediaLegs ?? 0 }.get()) ?? 0
+    }
+
+    /// Where a phone is registered, if it is.
+    public func registration(ofExtension phoneExtension: String) async -> RegistrarBinding? {
+        let core = self.core
+        return try? await core.eventLoop.submit { core.value?.binding(forExtension: phoneExtension) }.get()
+    }
+
+    /// Places a call and returns at once with its leg (the INVITE is on its way).
+    /// `alongside`: run the media on that leg's event loop, so the two can be bridged.
+    public func placeCall(_ request: OutboundCallRequest, alongside partner: CallLeg? = nil) async throws -> CallLeg {
+        let core = self.core
+        let config = configuration
+        // Where the INVITE goes and which URI it names.
+        let destination: SIPEndpoint
+        let requestURI: SIPURI
+        var credentials: DigestCredentials?
+        switch request.target {
+        case .trunk(let number, let host, let port, let trunkCredentials):
+            destination = SIPEndpoint(host: host, port: port)
+            requestURI = SIPURI(user: number, host: host, port: port)
+            credentials = trunkCredentials
+            guard (try? destination.socketAddress()) != nil else {
+                throw TelephonyEngineError.invalidTarget("trunk host \(host) must be an IP address")
+            }
+        case .phone(let phoneExtension):
+            guard let binding = await registration(ofExtension: phoneExtension) else {
+                throw TelephonyEngineError.phoneNotRegistered(phoneExtension)
+            }
+            destination = binding.target
+            requestURI = binding.contact
+        }
+
+        // An RTP port and its socket; a port another program holds is skipped.
+        let mediaLoop = partner?.mediaEventLoop ?? group.next()
+        var session: RTPSession?
+        var port = 0
+        for _ in 0..<8 {
+            guard let candidate = try await core.eventLoop.submit({ core.value?.allocatePort() }).get() else {
+                throw TelephonyEngineError.noFreeRTPPort(range: config.rtpPorts)
+            }
+            do {
+                session = try await RTPSession.bind(host: config.host, port: candidate, group: mediaLoop)
+                port = candidate
+                break
+            } catch {
+                try await core.eventLoop.submit { core.value?.releasePort(candidate) }.get()
+            }
+        }
+        guard let session else { throw TelephonyEngineError.noFreeRTPPort(range: config.rtpPorts) }
+
+        // The INVITE with our SDP offer.
+        let local = sipEndpoint
+        let contact = SIPURI(user: "waihu", host: local.host, port: local.port)
+        let offer = negotiator.makeOffer(address: config.host, port: port, sessionID: UInt64.random(in: 1...UInt64(UInt32.max)))
+        var invite = SIPRequest.outOfDialog(.invite, to: requestURI,
+                                            from: SIPAddress(uri: SIPURI(user: request.callerID, host: local.host)),
+                                            contact: contact, localHost: local.host, localPort: local.port)
+        invite.headers.add("Allow", OptionsResponder.allow)
+        invite.headers.add("Content-Type", "application/sdp")
+        invite.body = offer.serialized()
+        let machine = CallLegStateMachine(invite: invite, localHost: local.host, localPort: local.port, localContact: contact,
+                                          credentials: credentials, ringTimeout: request.ringTimeout,
+                                          cancelGuard: config.timers.transactionTimeout)
+        let callID = machine.callID
+
+        let (events, eventContinuation) = AsyncStream<CallLegEvent>.makeStream(bufferingPolicy: .unbounded)
+        let (sipEvents, sipContinuation) = AsyncStream<CallLegSIPEvent>.makeStream(bufferingPolicy: .unbounded)
+        let context = CallLegContext(events: eventContinuation)
+        if let path = request.recordingPath {
+            do { try await context.startRecording(to: path) } catch {
+                try? await session.close()
+                try await core.eventLoop.submit { core.value?.releasePort(port) }.get()
+                throw error
+            }
+        }
+        let leg = CallLeg(callID: callID, events: events, session: session, context: context) {
+            core.eventLoop.execute { core.value?.hangUp(callID: callID) }
+        }
+
+        // The RTP reader: digits and recording frames to the context, silence to a hang-up.
+        let reader = Task {
+            for await event in session.events {
+                switch event {
+                case .digit(let digit): await context.received(digit: digit)
+                case .recorded(let left, let right): await context.recorded(left: left, right: right)
+                case .mediaTimeout: leg.hangUp()
+                case .remoteLatched: break
+                }
+            }
+        }
+        // The SIP driver: media up on the answer, everything released at the end.
+        let negotiator = self.negotiator
+        let mediaTimeout = config.mediaTimeout
+        Task {
+            for await event in sipEvents {
+                switch event {
+                case .ringing:
+                    await context.markRinging()
+                case .answered(let response):
+                    do {
+                        let media = try negotiator.accept(answer: SessionDescription(parsing: response.body))
+                        try await session.start(remoteHost: media.remoteAddress, remotePort: media.remotePort,
+                                                codec: media.codec == .pcmu ? .pcmu : .pcma,
+                                                telephoneEventPayloadType: media.telephoneEventPayloadType.map { UInt8(truncatingIfNeeded: $0) },
+                                                record: await context.isRecording, mediaTimeout: mediaTimeout)
+                        await context.markAnswered()
+                    } catch {
+                        // Answered with media we cannot use: hang up and call it failed (488).
+                        await context.markMediaFailure(status: 488)
+                        leg.hangUp()
+                    }
+                case .ended(let termination):
+                    // Release first, report last: whoever sees `.ended` finds nothing held.
+                    try? await session.close()
+                    await reader.value
+                    try? await core.eventLoop.submit { core.value?.releasePort(port) }.get()
+                    await context.finish(termination)
+                }
+            }
+        }
+
+        let started = try await core.eventLoop.submit { () -> Bool in
+            guard let value = core.value else { return false }
+            value.start(CallLegDriver(machine: machine, destination: destination, sipEvents: sipContinuation, rtpPort: port))
+            return true
+        }.get()
+        guard started else {
+            // Stopped meanwhile: end the leg through the usual path so everything is released.
+            sipContinuation.yield(.ended(.cancelled(status: nil)))
+            sipContinuation.finish()
+            throw TelephonyEngineError.stopped
+        }
+        return leg
+    }
+
+    /// Hangs up every call, waits for them to end, and closes the SIP port.
+    public func shutdown() async throws {
+        let core = self.core
+        try await core.eventLoop.submit {
+            guard let value = core.value else { return }
+            for callID in Array(value.legs.keys) { value.hangUp(callID: callID) }
+        }.get()
+        for _ in 0..<100 {
+            if await legsHoldingMedia() == 0 { break }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        try await layer.close()
+        try await core.eventLoop.submit { core.value = nil }.get()
+    }
+}
