@@ -37,7 +37,11 @@ var targets: [Target] = [
         .product(name: "NIOPosix", package: "swift-nio"),
     ]),
     .testTarget(name: "WaihuMediaTests", dependencies: ["WaihuMedia"]),
-    .testTarget(name: "WaihuDialerTests", dependencies: ["WaihuDialer", "WaihuDomain"]),
+    .testTarget(name: "WaihuDialerTests", dependencies: [
+        "WaihuDialer", "WaihuDomain", "WaihuSIP", "WaihuMedia",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+    ]),
 ]
 
 var products: [Product] = []
