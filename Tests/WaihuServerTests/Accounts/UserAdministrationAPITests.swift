@@ -23,7 +23,8 @@ final class UserAdministrationAPITests: XCTestCase {
             XCTAssertEqual(value3, 403)
             let me = try await server.request(.GET, "/api/v1/auth/me", token: agent)
             XCTAssertEqual(me.json["team"] as? String, "A组")
-            XCTAssertEqual(me.json["features"] as? [String], [])
+            // An agent works leads at the desktop and sees their own figures; nothing else.
+            XCTAssertEqual(me.json["features"] as? [String], ["desktop", "leads", "reports"])
 
             let value4 = try await server.request(.POST, "/api/v1/auth/logout", token: agent).status
             XCTAssertEqual(value4, 204)

@@ -16,7 +16,10 @@ final class LoginTests: XCTestCase {
             let me = try await server.request(.GET, "/api/v1/auth/me", token: token)
             XCTAssertEqual(me.status, 200)
             XCTAssertEqual(me.json["username"] as? String, "admin")
-            XCTAssertEqual(me.json["features"] as? [String], ["users", "audit"])
+            XCTAssertEqual(me.json["features"] as? [String], [
+                "leads", "batches", "lead_export", "dnc", "campaigns", "wallboard",
+                "reports", "recordings", "telephony", "users", "audit",
+            ])
         }
     }
 
