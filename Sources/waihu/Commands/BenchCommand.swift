@@ -6,7 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (build with -c release for real figures).",
-        subcommands: [Pacing.self]
+        subcommands: [Pacing.self, Calls.self]
     )
 
     /// The pacing table of docs/pacing.md: agents × answer rate, predictive against progressive, with pass/fail.
@@ -34,6 +34,35 @@ struct BenchCommand: AsyncParsableCommand {
             } catch { throw ValidationError("\(error)") }
             print(json ? try report.json() : report.textTable)
             if !report.allPass { throw ExitCode(1) }
+        }
+    }
+
+    /// `waihu bench calls`: N concurrent bridged, recorded calls with SIPp at both ends (docs/telephony.md).
+    struct Calls: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Concurrent bridged and recorded G.711 calls on loopback against SIPp: CPU and memory per call, RTP loss, set-up latency."
+        )
+
+        @Option(help: "Calls up at the same time.") var concurrent: Int = 50
+        @Option(help: "Seconds all calls stay up together (the measuring window).") var seconds: Int = 60
+        @Option(name: .customLong("rtp-ports"), help: "RTP port range, FIRST-LAST (two legs per call).") var rtpPorts: String = "20000-29999"
+        @Flag(help: "Print JSON.") var json = false
+
+        func run() async throws {
+            let ports = try PortRangeOption(rtpPorts, option: "--rtp-ports").range
+            let report: CallBenchmarkReport
+            do {
+                report = try await CallBenchmark.run(.init(concurrentCalls: concurrent, seconds: seconds, rtpPorts: ports)) { line in
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
+            } catch let error as CallBenchmark.BenchmarkError { throw ValidationError(error.description) }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print(report.text)
+            }
         }
     }
 }
