@@ -33,7 +33,7 @@ public final class TelephonyService: Sendable {
         // un-register it followed.
         let (stream, continuation) = AsyncStream<PhoneRegistration>.makeStream(bufferingPolicy: .unbounded)
         let engine = try await TelephonyEngine.start(configuration, phones: DatabasePhoneDirectory(application: app)) {
-            continuation.yield($0)
+            _ = continuation.yield($0)
         }
         let logger = app.logger
         let writer = Task {
@@ -85,7 +85,7 @@ public final class TelephonyService: Sendable {
     /// Clears registrations that expired before `date`, or all of them.
     static func clearRegistrations(on db: Database, expiredBefore date: Date?) async throws {
         var query = PhoneRecord.query(on: db)
-            .set(\.$contact, to: nil).set(\.$source, to: nil).set(\.$expiresAt, to: nil).set(\.$userAgent, to: nil)
+            .set(["contact": .null, "source": .null, "expires_at": .null, "user_agent": .null])
         if let date { query = query.filter(\.$expiresAt < date) }
         try await query.update()
     }

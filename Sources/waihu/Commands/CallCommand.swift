@@ -107,6 +107,7 @@ struct CallCommand: AsyncParsableCommand {
             print(report.json)
         }
     }
+}
 
 /// `IP:PORT` from the command line; the engine sends only to IP literals.
 struct SocketAddressOption {

@@ -38,7 +38,7 @@ struct ServerAPIClient {
         let response: ClientResponse
         do {
             response = try await app.client.post(URI(string: baseURL + "/api/v1" + path), headers: headers) { request in
-                request.body = ByteBuffer(data: data)
+                request.body = ByteBuffer(bytes: data)
             }
         } catch {
             throw Failure(description: "cannot reach waihu at \(baseURL): \(error)")
@@ -66,7 +66,7 @@ struct ServerAPIClient {
     }
 
     private static func check(_ response: ClientResponse) throws -> Data {
-        let data = response.body.map { Data(buffer: $0) } ?? Data()
+        let data = response.body.map { Data($0.readableBytesView) } ?? Data()
         guard (200..<300).contains(response.status.code) else {
             let reason = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["reason"] as? String
             throw Failure(description: "server answered \(response.status.code): \(reason ?? String(decoding: data, as: UTF8.self))")

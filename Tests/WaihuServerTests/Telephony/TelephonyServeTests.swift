@@ -32,7 +32,8 @@ final class TelephonyServeTests: XCTestCase {
                                                  "--rtp-ports", "31000-31099"] + storage,
                                      environment: ["WAIHU_ADMIN_PASSWORD": "admin-pass-123"])
         defer { _ = serve.stop() }
-        let sipPort = try XCTUnwrap(Int(try await serve.waitFor(#"SIP listening on udp 127\.0\.0\.1:(\d+)"#)))
+        let sipPortText = try await serve.waitFor(#"SIP listening on udp 127\.0\.0\.1:(\d+)"#)
+        let sipPort = try XCTUnwrap(Int(sipPortText))
         _ = try await serve.waitFor("Server started")
 
         let baresip = try BaresipPhone(phoneExtension: "8001", password: "secret8001", registrar: sipPort,
