@@ -17,7 +17,9 @@ final class TelephonyServeTests: XCTestCase {
             try await TestServer.emptyTestDatabase()
             storage += ["--database", url]
         }
-        // The phone and the trunk exist before serve starts, as after an install.
+        // The admin, the phone and the trunk exist before serve starts, as after an install.
+        let admin = try WaihuExecutable.run(["user", "add", "admin", "--role", "admin", "--password-stdin"] + storage, stdin: "admin-pass-123\n")
+        XCTAssertEqual(admin.status, 0, admin.stderr)
         let agent = try WaihuExecutable.run(["user", "add", "wang", "--role", "agent", "--password-stdin"] + storage, stdin: "agent-pass-1\n")
         XCTAssertEqual(agent.status, 0, agent.stderr)
         let phone = try WaihuExecutable.run(["phone", "add", "8001", "--agent", "wang", "--password-stdin"] + storage, stdin: "secret8001\n")
@@ -29,8 +31,7 @@ final class TelephonyServeTests: XCTestCase {
 
         let httpPort = freeLoopbackPort()
         let serve = try ServeProcess(arguments: ["serve", "--http-port", String(httpPort), "--sip-port", "0",
-                                                 "--rtp-ports", "31000-31099"] + storage,
-                                     environment: ["WAIHU_ADMIN_PASSWORD": "admin-pass-123"])
+                                                 "--rtp-ports", "31000-31099"] + storage)
         defer { _ = serve.stop() }
         let sipPortText = try await serve.waitFor(#"SIP listening on udp 127\.0\.0\.1:(\d+)"#)
         let sipPort = try XCTUnwrap(Int(sipPortText))
