@@ -51,6 +51,7 @@ final class TelephonyServeTests: XCTestCase {
         let row = try XCTUnwrap(listed.split(separator: "\n").first { $0.hasPrefix("8001") }.map(String.init), listed)
         XCTAssertTrue(row.contains("wang") && row.contains(" yes ") && row.contains("127.0.0.1:"), "8001 registered: \(listed)\n\(baresip.process.output)")
         XCTAssertTrue(row.contains("baresip"), "the phone's User-Agent is shown: \(row)")
+        print("waihu phone list:\n\(listed)")
 
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
@@ -65,12 +66,22 @@ final class TelephonyServeTests: XCTestCase {
 
             try await bridgedCall(customerPort: customerPort, httpPort: httpPort, baresip: baresip)
 
+            // Two datagrams that are not SIP: counted, and the server keeps serving.
+            let probe = try await UDPProbe.bind()
+            try await probe.send(Array("not sip at all".utf8), to: sipPort)
+            try await probe.send(Array("INVITE sip:1@127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:\(probe.port);branch=z9hG4bKx\r\nContent-Length: 99x\r\n\r\n".utf8), to: sipPort)
+            try await Task.sleep(nanoseconds: 500_000_000)
+            await probe.close()
             let metrics = try await api.get("/metrics").text
+            func value(_ name: String) -> Int {
+                metrics.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? -1
+            }
+            XCTAssertEqual(value("waihu_sip_malformed_total{action=\"answered\"}") + value("waihu_sip_malformed_total{action=\"dropped\"}"), 2, metrics)
+            print(metrics.split(separator: "\n").filter { $0.hasPrefix("waihu_sip") || $0.hasPrefix("waihu_calls") || $0.hasPrefix("waihu_phones") || $0.hasPrefix("waihu_rtp") }.joined(separator: "\n"))
             XCTAssertTrue(metrics.contains("waihu_sip_registrations_total{result=\"accepted\"} "), metrics)
             XCTAssertTrue(metrics.contains("waihu_phones_registered 1"), metrics)
             XCTAssertTrue(metrics.contains("waihu_calls_placed_total 2"), "the customer and the agent leg: \(metrics)")
             XCTAssertTrue(metrics.contains("waihu_calls_active 0"), metrics)
-            XCTAssertTrue(metrics.contains("waihu_sip_malformed_total{action=\"answered\"} 0"), metrics)
             XCTAssertFalse(metrics.contains("waihu_sip_registrations_total{result=\"accepted\"} 0"), metrics)
         } catch {
             try? await http.shutdown()
@@ -100,6 +111,7 @@ final class TelephonyServeTests: XCTestCase {
                                               "--record", recording, "--server", "http://127.0.0.1:\(httpPort)",
                                               "--user", "admin", "--password-stdin"], stdin: "admin-pass-123\n")
         let elapsed = Date().timeIntervalSince(started)
+        print("waihu call bridge: \(bridge.stdout)")
         XCTAssertEqual(bridge.status, 0, bridge.stderr)
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(bridge.stdout.utf8)) as? [String: Any], bridge.stdout)
         XCTAssertTrue(bridge.stdout.hasPrefix("{\"outcome\":\"answered\",\"sip_status\":200,\"ring_s\":"), bridge.stdout)
