@@ -1,4 +1,6 @@
 import Fluent
+import WaihuDialer
+import WaihuSIP
 import XCTest
 @testable import WaihuServer
 
@@ -92,6 +94,44 @@ final class TelephonyAPITests: XCTestCase {
             // No engine runs inside this test server: a test call says so.
             let call = try await server.request(.POST, "/api/v1/calls/test", token: admin, body: ["to": "13800138000", "agent": "8001"])
             XCTAssertEqual(call.status, 503, call.text)
+        }
+    }
+
+    /// What the engine reports lands in the phones table; expired bindings are cleared
+    /// by the sweep, live ones stay.
+    func testRegistrationsAreStoredAndExpiredOnesCleared() async throws {
+        try await TestServer.with { server in
+            let admin = try await server.adminToken()
+            for ext in ["8001", "8002"] {
+                let created = try await server.request(.POST, "/api/v1/phones", token: admin, body: ["extension": ext, "password": "phone-secret-\(ext)"])
+                XCTAssertEqual(created.status, 201, created.text)
+            }
+            let db = server.app.db
+            try await TelephonyService.store(PhoneRegistration(phoneExtension: "8001", contact: "<sip:8001@10.0.0.5:5062>",
+                                                               source: SIPEndpoint(host: "127.0.0.1", port: 40001),
+                                                               expiresAt: Date().addingTimeInterval(-1), userAgent: "old phone"), on: db)
+            try await TelephonyService.store(PhoneRegistration(phoneExtension: "8002", contact: "<sip:8002@10.0.0.6:5062>",
+                                                               source: SIPEndpoint(host: "127.0.0.1", port: 40002),
+                                                               expiresAt: Date().addingTimeInterval(300), userAgent: "Yealink T21"), on: db)
+            // An extension that is not in the table (removed meanwhile) is ignored.
+            try await TelephonyService.store(PhoneRegistration(phoneExtension: "8999", contact: nil,
+                                                               source: SIPEndpoint(host: "127.0.0.1", port: 1), expiresAt: nil), on: db)
+            let before = try await server.request(.GET, "/api/v1/phones", token: admin).jsonArray
+            XCTAssertEqual(before.map { $0["registered"] as? Bool }, [false, true], "an expired binding never shows as registered")
+            XCTAssertEqual(before[1]["source"] as? String, "127.0.0.1:40002")
+            XCTAssertEqual(before[1]["user_agent"] as? String, "Yealink T21")
+
+            try await TelephonyService.clearRegistrations(on: db, expiredBefore: Date())
+            let rows = try await PhoneRecord.query(on: db).sort(\.$phoneExtension).all()
+            XCTAssertEqual(rows.map { $0.source }, [nil, "127.0.0.1:40002"])
+            XCTAssertEqual(rows.map { $0.userAgent }, [nil, "Yealink T21"])
+
+            // An un-registration (expires 0) clears the row at once.
+            try await TelephonyService.store(PhoneRegistration(phoneExtension: "8002", contact: nil,
+                                                               source: SIPEndpoint(host: "127.0.0.1", port: 40002), expiresAt: nil), on: db)
+            let after = try await PhoneRecord.query(on: db).filter(\.$phoneExtension == "8002").first()
+            XCTAssertNil(after?.expiresAt)
+            XCTAssertNil(after?.source)
         }
     }
 }

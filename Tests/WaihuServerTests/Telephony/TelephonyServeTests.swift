@@ -66,6 +66,19 @@ final class TelephonyServeTests: XCTestCase {
 
             try await bridgedCall(customerPort: customerPort, httpPort: httpPort, baresip: baresip)
 
+            // Refusals name the problem: an unknown phone, a wrong login, an unknown trunk.
+            let server = ["--server", "http://127.0.0.1:\(httpPort)", "--user", "admin", "--password-stdin"]
+            let refusals: [([String], String, String)] = [
+                (["--agent", "8009"], "admin-pass-123\n", "extension 8009 does not exist"),
+                (["--agent", "8001", "--trunk", "nope"], "admin-pass-123\n", "trunk 'nope' does not exist"),
+                (["--agent", "8001"], "wrong-password\n", "server answered 401"),
+            ]
+            for (arguments, stdin, message) in refusals {
+                let result = try WaihuExecutable.run(["call", "bridge", "--to", "13800138000"] + arguments + server, stdin: stdin)
+                XCTAssertNotEqual(result.status, 0, "\(arguments)")
+                XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+            }
+
             // Two datagrams that are not SIP: counted, and the server keeps serving.
             let probe = try await UDPProbe.bind()
             try await probe.send(Array("not sip at all".utf8), to: sipPort)
