@@ -26,6 +26,7 @@
     get: (path) => request('GET', path),
     post: (path, body) => request('POST', path, body || {}),
     patch: (path, body) => request('PATCH', path, body),
+    del: (path) => request('DELETE', path),
   };
 
   // Small DOM helper: el('td', {class: 'x'}, 'text', child…)

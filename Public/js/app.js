@@ -5,6 +5,7 @@
     users: { label: 'nav.users', render: (root) => window.pages.users(root) },
     teams: { label: 'nav.teams', feature: 'users', render: (root) => window.pages.teams(root) },
     audit: { label: 'nav.audit', render: (root) => window.pages.audit(root) },
+    telephony: { label: 'nav.telephony', render: (root) => window.pages.telephony(root) },
   };
   let me = null;
 

@@ -16,6 +16,17 @@
       'audit.title': '审计日志', 'audit.at': '时间', 'audit.actor': '操作人', 'audit.action': '操作', 'audit.target': '对象', 'audit.detail': '详情', 'audit.address': '来源地址',
       'audit.filter': '筛选操作', 'audit.all': '全部', 'audit.more': '更多',
       'common.save': '保存', 'common.create': '创建', 'common.error': '出错了：{message}',
+      // 线路与分机 (telephony.js)
+      'nav.telephony': '线路与分机', 'telephony.trunks': '线路', 'telephony.phones': '分机', 'telephony.addTrunk': '新增线路', 'telephony.addPhone': '新增分机',
+      'telephony.name': '名称', 'telephony.host': '地址（IP）', 'telephony.port': '端口', 'telephony.address': '地址', 'telephony.username': '账号',
+      'telephony.password': '密码', 'telephony.callerID': '主叫号码', 'telephony.maxConcurrent': '最大并发', 'telephony.maxCPS': '每秒呼叫数',
+      'telephony.ringTimeout': '振铃超时（秒）', 'telephony.status': '状态', 'telephony.actions': '操作', 'telephony.enabled': '启用', 'telephony.disabled': '已停用',
+      'telephony.enable': '启用', 'telephony.disable': '停用', 'telephony.edit': '修改', 'telephony.remove': '删除', 'telephony.setPassword': '改密码',
+      'telephony.newPassword': '新密码：', 'telephony.confirmRemove': '确定删除 {name}？', 'telephony.saved': '已保存',
+      'telephony.extension': '分机号', 'telephony.agent': '座席', 'telephony.registration': '注册状态', 'telephony.userAgent': '话机型号',
+      'telephony.registeredFrom': '已注册：{source}，至 {until}', 'telephony.notRegistered': '未注册', 'telephony.setAgent': '指定座席',
+      'telephony.agentPrompt': '座席用户名（留空则解除）：', 'telephony.testCall': '测试呼叫', 'telephony.callTo': '被叫号码', 'telephony.trunk': '线路',
+      'telephony.agentPhone': '接听分机', 'telephony.record': '录音', 'telephony.calling': '呼叫中，通话结束后显示结果…',
     },
     en: {
       brand: 'waihu', logout: 'Log out', switchTo: '中文',
@@ -31,6 +42,17 @@
       'audit.title': 'Audit log', 'audit.at': 'Time', 'audit.actor': 'Who', 'audit.action': 'Action', 'audit.target': 'Target', 'audit.detail': 'Detail', 'audit.address': 'From',
       'audit.filter': 'Action', 'audit.all': 'All', 'audit.more': 'More',
       'common.save': 'Save', 'common.create': 'Create', 'common.error': 'Error: {message}',
+      // Trunks and phones (telephony.js)
+      'nav.telephony': 'Trunks and phones', 'telephony.trunks': 'Trunks', 'telephony.phones': 'Phones', 'telephony.addTrunk': 'Add trunk', 'telephony.addPhone': 'Add phone',
+      'telephony.name': 'Name', 'telephony.host': 'Host (IP)', 'telephony.port': 'Port', 'telephony.address': 'Address', 'telephony.username': 'Account',
+      'telephony.password': 'Password', 'telephony.callerID': 'Caller ID', 'telephony.maxConcurrent': 'Max calls', 'telephony.maxCPS': 'Calls per second',
+      'telephony.ringTimeout': 'Ring timeout (s)', 'telephony.status': 'Status', 'telephony.actions': 'Actions', 'telephony.enabled': 'Enabled', 'telephony.disabled': 'Disabled',
+      'telephony.enable': 'Enable', 'telephony.disable': 'Disable', 'telephony.edit': 'Edit', 'telephony.remove': 'Remove', 'telephony.setPassword': 'Set password',
+      'telephony.newPassword': 'New password:', 'telephony.confirmRemove': 'Remove {name}?', 'telephony.saved': 'Saved',
+      'telephony.extension': 'Extension', 'telephony.agent': 'Agent', 'telephony.registration': 'Registration', 'telephony.userAgent': 'Phone model',
+      'telephony.registeredFrom': 'Registered from {source} until {until}', 'telephony.notRegistered': 'Not registered', 'telephony.setAgent': 'Set agent',
+      'telephony.agentPrompt': 'Agent username (empty to clear):', 'telephony.testCall': 'Test call', 'telephony.callTo': 'Number', 'telephony.trunk': 'Trunk',
+      'telephony.agentPhone': 'Answering phone', 'telephony.record': 'Record', 'telephony.calling': 'Calling; the result shows when the call ends…',
     },
   };
 

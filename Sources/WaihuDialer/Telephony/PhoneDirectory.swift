@@ -25,11 +25,14 @@ public struct PhoneRegistration: Sendable, Equatable {
     public var contact: String?
     public var source: SIPEndpoint
     public var expiresAt: Date?
+    /// The phone's `User-Agent` header (model and firmware), when it sent one.
+    public var userAgent: String?
 
-    public init(phoneExtension: String, contact: String?, source: SIPEndpoint, expiresAt: Date?) {
+    public init(phoneExtension: String, contact: String?, source: SIPEndpoint, expiresAt: Date?, userAgent: String? = nil) {
         self.phoneExtension = phoneExtension
         self.contact = contact
         self.source = source
         self.expiresAt = expiresAt
+        self.userAgent = userAgent
     }
 }

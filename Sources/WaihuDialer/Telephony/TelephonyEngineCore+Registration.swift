@@ -52,9 +52,11 @@ extension TelephonyEngineCore {
         let live = registrar.bindings(for: Registrar.addressOfRecord(to.uri), now: now)
         if let binding = live.first {
             onRegistrationChange(PhoneRegistration(phoneExtension: phoneExtension, contact: binding.contact.description,
-                                                   source: binding.target, expiresAt: binding.expiresAt))
+                                                   source: binding.target, expiresAt: binding.expiresAt,
+                                                   userAgent: request.headers["User-Agent"]))
         } else {
-            onRegistrationChange(PhoneRegistration(phoneExtension: phoneExtension, contact: nil, source: source, expiresAt: nil))
+            onRegistrationChange(PhoneRegistration(phoneExtension: phoneExtension, contact: nil, source: source, expiresAt: nil,
+                                                   userAgent: request.headers["User-Agent"]))
         }
     }
 

@@ -6,6 +6,8 @@ public struct ServerSettings: Sendable {
     public var httpHost: String = "127.0.0.1"
     public var httpPort: Int = 8080
     public var sipPort: Int = 5060
+    /// The SIP engine `waihu serve` runs (its port is `sipPort`).
+    public var telephony = TelephonySettings()
     public var dataDirectory: String = "./data"
     /// nil means the SQLite file `waihu.sqlite` in the data directory.
     public var database: DatabaseLocation?

@@ -56,6 +56,8 @@ public enum WaihuApp {
         UserController().register(on: api)
         TeamController().register(on: api)
         AuditController().register(on: api)
+        TelephonyController().register(on: api)
+        TestCallController().register(on: api)
     }
 
     struct SettingsKey: StorageKey {

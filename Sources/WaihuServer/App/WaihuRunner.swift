@@ -18,9 +18,22 @@ public enum WaihuRunner {
             if let created = try await AdminBootstrap.ensureAdministrator(on: app.db, threadPool: app.threadPool, environmentPassword: environmentPassword) {
                 announce(created)
             }
+            var telephonySettings = settings.telephony
+            telephonySettings.sipPort = settings.sipPort
+            if telephonySettings.enabled {
+                let telephony = try await TelephonyService.start(app, settings: telephonySettings)
+                app.telephony = telephony
+                print("waihu: SIP listening on udp \(telephony.engine.sipEndpoint)")
+            } else {
+                print("waihu: SIP is off (--no-sip)")
+            }
+            fflush(stdout)
             try await app.execute()
+            await app.telephony?.stop()
+            app.telephony = nil
             try await app.asyncShutdown()
         } catch {
+            await app.telephony?.stop()
             try? await app.asyncShutdown()
             throw error
         }

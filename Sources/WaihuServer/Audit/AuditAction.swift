@@ -15,4 +15,11 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case recordingAccess = "recording_access"
     case reportDownload = "report_download"
     case adminBootstrap = "admin_bootstrap"
+    case trunkCreated = "trunk_created"
+    case trunkChanged = "trunk_changed"
+    case trunkRemoved = "trunk_removed"
+    case phoneCreated = "phone_created"
+    case phoneChanged = "phone_changed"
+    case phoneRemoved = "phone_removed"
+    case testCall = "test_call"
 }

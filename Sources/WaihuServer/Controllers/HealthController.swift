@@ -30,6 +30,6 @@ struct HealthController {
     func metrics(_ req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: WaihuMetrics.registry.emitToString()))
+        return Response(status: .ok, headers: headers, body: .init(string: WaihuMetrics.registry.emitToString() + (await req.application.telephony?.prometheusText() ?? "")))
     }
 }

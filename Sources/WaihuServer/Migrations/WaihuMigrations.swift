@@ -8,6 +8,8 @@ public enum WaihuMigrations {
             CreateUsers(),
             CreateSessionTokens(),
             CreateAuditEntries(),
+            CreateTrunks(),
+            CreatePhones(),
         ]
     }
 }

@@ -23,6 +23,7 @@ struct StorageOptions: ParsableArguments {
 /// A refusal from waihu's rules, shown as the message alone.
 func userFacing(_ error: Error) -> Error {
     if let error = error as? AdministrationError { return ValidationError(error.description) }
+    if let error = error as? TelephonyAdministrationError { return ValidationError(error.description) }
     return error
 }
 

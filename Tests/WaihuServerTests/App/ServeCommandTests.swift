@@ -16,7 +16,7 @@ final class ServeCommandTests: XCTestCase {
             storage += ["--database", url]
         }
         let port = freeLoopbackPort()
-        let serve = try ServeProcess(arguments: ["serve", "--http-port", String(port), "--public-dir", packageRoot + "/Public"] + storage)
+        let serve = try ServeProcess(arguments: ["serve", "--http-port", String(port), "--sip-port", "0", "--public-dir", packageRoot + "/Public"] + storage)
         defer { _ = serve.stop() }
 
         let password = try await serve.waitFor(#"password: (\S+)"#)
@@ -33,7 +33,7 @@ final class ServeCommandTests: XCTestCase {
         try await http.shutdown()
 
         // A second start on the same database creates no second admin and prints no password.
-        let again = try ServeProcess(arguments: ["serve", "--http-port", String(freeLoopbackPort())] + storage)
+        let again = try ServeProcess(arguments: ["serve", "--http-port", String(freeLoopbackPort()), "--no-sip"] + storage)
         _ = try await again.waitFor("Server started")
         XCTAssertEqual(again.stop(), 0)
         XCTAssertFalse(again.text.contains("password:"), again.text)
