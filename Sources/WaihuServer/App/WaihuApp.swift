@@ -56,6 +56,9 @@ public enum WaihuApp {
         UserController().register(on: api)
         TeamController().register(on: api)
         AuditController().register(on: api)
+        EventController().register(on: api)
+        ReportController().register(on: api)
+        LiveController().register(on: api)
     }
 
     struct SettingsKey: StorageKey {
