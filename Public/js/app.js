@@ -5,6 +5,8 @@
     users: { label: 'nav.users', render: (root) => window.pages.users(root) },
     teams: { label: 'nav.teams', feature: 'users', render: (root) => window.pages.teams(root) },
     audit: { label: 'nav.audit', render: (root) => window.pages.audit(root) },
+    reports: { label: 'nav.reports', feature: 'reports', render: (root) => window.pages.reports(root) },
+    wallboard: { label: 'nav.wallboard', feature: 'wallboard', render: (root) => window.pages.wallboard(root) },
   };
   let me = null;
 

@@ -16,6 +16,14 @@
       'audit.title': '审计日志', 'audit.at': '时间', 'audit.actor': '操作人', 'audit.action': '操作', 'audit.target': '对象', 'audit.detail': '详情', 'audit.address': '来源地址',
       'audit.filter': '筛选操作', 'audit.all': '全部', 'audit.more': '更多',
       'common.save': '保存', 'common.create': '创建', 'common.error': '出错了：{message}',
+      // reports & wallboard (issue 7)
+      'nav.reports': '报表', 'nav.wallboard': '实时监控',
+      'reports.title': '报表', 'reports.report': '报表', 'reports.from': '开始日期', 'reports.to': '结束日期', 'reports.groupBy': '分组',
+      'reports.show': '查询', 'reports.csv': '下载 CSV', 'reports.xlsx': '下载 Excel', 'reports.empty': '该期间没有数据', 'reports.category': '类别',
+      'reports.group.agent': '座席', 'reports.group.team': '班组', 'reports.group.campaign': '外呼任务', 'reports.group.batch': '名单批次',
+      'reports.group.source': '名单来源', 'reports.group.hour': '时段', 'reports.group.day': '日期',
+      'wallboard.title': '实时监控（今日）', 'wallboard.teams': '班组', 'wallboard.agents': '座席', 'wallboard.connecting': '连接中…',
+      'wallboard.updated': '{day} 数据，更新于 {at}', 'wallboard.reconnecting': '连接中断，正在重连…',
     },
     en: {
       brand: 'waihu', logout: 'Log out', switchTo: '中文',
@@ -31,6 +39,14 @@
       'audit.title': 'Audit log', 'audit.at': 'Time', 'audit.actor': 'Who', 'audit.action': 'Action', 'audit.target': 'Target', 'audit.detail': 'Detail', 'audit.address': 'From',
       'audit.filter': 'Action', 'audit.all': 'All', 'audit.more': 'More',
       'common.save': 'Save', 'common.create': 'Create', 'common.error': 'Error: {message}',
+      // reports & wallboard (issue 7)
+      'nav.reports': 'Reports', 'nav.wallboard': 'Wallboard',
+      'reports.title': 'Reports', 'reports.report': 'Report', 'reports.from': 'From', 'reports.to': 'To', 'reports.groupBy': 'Group by',
+      'reports.show': 'Show', 'reports.csv': 'Download CSV', 'reports.xlsx': 'Download Excel', 'reports.empty': 'No data in this period', 'reports.category': 'Category',
+      'reports.group.agent': 'Agent', 'reports.group.team': 'Team', 'reports.group.campaign': 'Campaign', 'reports.group.batch': 'List batch',
+      'reports.group.source': 'List source', 'reports.group.hour': 'Hour', 'reports.group.day': 'Day',
+      'wallboard.title': 'Wallboard (today)', 'wallboard.teams': 'Teams', 'wallboard.agents': 'Agents', 'wallboard.connecting': 'Connecting…',
+      'wallboard.updated': 'Figures of {day}, updated {at}', 'wallboard.reconnecting': 'Connection lost, reconnecting…',
     },
   };
 
