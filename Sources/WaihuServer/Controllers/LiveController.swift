@@ -35,6 +35,11 @@ struct LiveController {
     /// by a check every second), and a comment every 15 s to keep proxies from closing it.
     func stream(_ req: Request) async throws -> Response {
         guard let user = req.auth.get(UserRecord.self), let sql = req.db as? SQLDatabase else { throw Abort(.unauthorized) }
+        // A stream never ends: only for a client that asks for one (EventSource does), not
+        // for a plain GET that would wait for the end of the body.
+        guard req.headers[.accept].contains(where: { $0.contains("text/event-stream") }) else {
+            throw Abort(.notAcceptable, reason: "this is a server-sent events stream: send Accept: text/event-stream (GET /api/v1/live gives a snapshot)")
+        }
         let scope = try await ReportScope.of(user, on: req.db)
         let day = try day(req)
         let hub = req.application.liveHub
@@ -72,7 +77,10 @@ struct LiveController {
             do {
                 var first = true
                 var iterator = wake.makeAsyncIterator()
-                while first || (await iterator.next()) != nil {
+                while true {
+                    if !first {
+                        guard await iterator.next() != nil else { break }
+                    }
                     first = false
                     let figures = try await LiveFigures.compute(sql: sql, day: day, scope: scope)
                     var unstamped = figures

@@ -46,7 +46,7 @@ struct EventRows {
                 .text(d.category.rawValue), .time(d.at), .text(d.note),
             ] + local(d.at)])
         case .sale(let s):
-            let fen = NSDecimalNumber(decimal: s.premium * 100).rounding(accordingToBehavior: nil).intValue
+            let fen = Int(NSDecimalNumber(decimal: s.premium * 100).doubleValue.rounded())
             return (.sales, [[
                 .text(s.saleID), .text(s.leadID), .text(s.campaignID), .text(s.agentID), .text(s.callID),
                 .text(s.product), .integer(fen), .time(s.soldAt), .integer(s.entryErrors), .time(s.cancelledAt),

@@ -55,12 +55,14 @@ public struct EventStore: Sendable {
             byType[event.kind.rawValue, default: 0] += 1
             if case .employment(let record) = event, let team = record.teamID { teams[record.agentID] = team }
         }
+        let tables = byTable.sorted(by: { $0.key < $1.key }).map(\.value)
+        let agentTeams = teams.sorted(by: { $0.key < $1.key })
         try await database.transaction { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
-            for (_, entry) in byTable.sorted(by: { $0.key < $1.key }) {
+            for entry in tables {
                 try await Self.insertRows(entry.rows, into: entry.table, on: sql)
             }
-            for (agent, team) in teams.sorted(by: { $0.key < $1.key }) {
+            for (agent, team) in agentTeams {
                 try await sql.delete(from: EventTable.agentTeams.name).where("agent_id", .equal, agent).run()
                 try await sql.insert(into: EventTable.agentTeams.name).columns("agent_id", "team_id").values(SQLBind(agent), SQLBind(team)).run()
             }

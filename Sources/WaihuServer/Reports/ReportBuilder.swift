@@ -106,8 +106,10 @@ public struct ReportBuilder: Sendable {
     /// the shares of `KPI.failureReasons`.
     func failureReasons(period: ReportPeriod, group: ReportGroup,
                         scope: ReportScope) async throws -> ([ReportTable.Row], ReportTable.Row) {
-        var query = SQLQueryString(
-            "SELECT t.code AS code, t.category AS category, CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM ev_dispositions t WHERE t.category <> 'success' AND t.local_day >= \(bind: period.from.description) AND t.local_day <= \(bind: period.to.description)")
+        var query: SQLQueryString = """
+            SELECT t.code AS code, t.category AS category, CAST(COUNT(*) AS DOUBLE PRECISION) AS n FROM ev_dispositions t \
+            WHERE t.category <> 'success' AND t.local_day >= \(bind: period.from.description) AND t.local_day <= \(bind: period.to.description)
+            """
         if let agents = scope.agentIDs {
             query.appendInterpolation(unsafeRaw: " AND t.agent_id IN (")
             if agents.isEmpty { query.appendInterpolation(unsafeRaw: "NULL") }

@@ -31,53 +31,52 @@ public enum ReportKPIs {
         let leadsDialled = Int(f.leadsDialled)
         let agentDays = Int(f.agentDays)
         let successRate = KPI.onlineSuccessRate(successes: successes, connectedCalls: connected)
-        var v: [String: Double?] = [
-            "logged_in_time": f.loggedIn,
-            "talk_time": f.talk,
-            "wrap_up_time": f.wrapUp,
-            "effective_work_time": f.talk + f.wrapUp,
-            "not_ready_time": f.notReady,
-            "idle_time": f.idle,
-            "internal_call_time": f.internalCall,
-            "work_time_efficiency": KPI.workTimeEfficiency(talk: f.talk, loggedIn: f.loggedIn).percent,
-            "not_ready_rate": KPI.notReadyRate(notReady: f.notReady, loggedIn: f.loggedIn).percent,
-            "idle_rate": KPI.idleRate(idle: f.idle, loggedIn: f.loggedIn).percent,
-            "not_ready_count": f.notReadyCount,
-            "help_request_count": f.helpRequestCount,
-            "login_count": f.logins,
-            "attendance_rate": KPI.attendanceRate(present: Int(f.presentDays), scheduled: Int(f.scheduledDays)).percent,
-            "scheduled_hours": f.scheduledSeconds / 3600,
-            "schedule_adherence": KPI.scheduleAdherence(loggedIn: f.loggedIn, scheduled: f.scheduledSeconds).percent,
-            "attrition_rate": KPI.attritionRate(leavers: Int(f.leavers), agentsAtStart: Int(f.agentsAtStart),
-                                                agentsAtEnd: Int(f.agentsAtEnd)).percent,
-            "calls_placed": f.callsPlaced,
-            "agent_connected_calls": f.connected,
-            "average_handle_time": KPI.averageHandleTime(talkSeconds: f.connectedTalk, connectedCalls: connected).value,
-            "calls_per_hour": KPI.callsPerHour(callsPlaced: Int(f.callsPlaced), callingSeconds: f.loggedIn).value,
-            "leads_dialled": f.leadsDialled,
-            "contact_rate": KPI.contactRate(connectedCalls: connected, leadsDialled: leadsDialled).percent,
-            "lead_contact_rate": KPI.leadContactRate(leadsContacted: Int(f.contactedLeads), leadsDialled: leadsDialled).percent,
-            "invalid_rate": KPI.invalidRate(invalidLeads: Int(f.invalidLeads), dialledLeads: leadsDialled).percent,
-            "first_dials_per_day": KPI.firstDialsPerDay(firstDials: Int(f.firstDials), agentDays: agentDays).value,
-            "average_daily_talk_time": KPI.averageDailyTalkTime(talkSeconds: f.connectedTalk, agentDays: agentDays).value,
-            "playback_time": f.playback,
-            "online_success_count": f.successes,
-            "online_success_rate": successRate.percent,
-            "contact_success_rate": KPI.contactSuccessRate(successes: successes, contacted: Int(f.contactedLeads)).percent,
-            "net_success_rate": KPI.netSuccessRate(successes: successes, leadsDialled: leadsDialled).percent,
-            "success_value": KPI.successValue(successCount: successes, successRate: successRate),
-            "premium": f.premiumFen / 100,
-            "policies": f.policies,
-            "policy_entry_accuracy": KPI.policyEntryAccuracy(policies: Int(f.policies),
-                                                              policiesWithErrors: Int(f.policiesWithErrors)).percent,
-            "cancellation_rate": KPI.cancellationRate(cancelled: Int(f.cancelled), policies: Int(f.policies)).percent,
-            "qa_pass_rate": KPI.qaPassRate(passed: Int(f.passed), inspected: Int(f.inspected)).percent,
-            "qa_excellent_rate": KPI.qaExcellentRate(excellent: Int(f.excellent), inspected: Int(f.inspected)).percent,
-            "complaint_rate": KPI.complaintRate(outboundComplaints: Int(f.outboundComplaints), connectedCalls: connected).percent,
-            "complaint_cases": f.complaintCases,
-            "violations": f.violations,
-            "sms_satisfaction": KPI.smsSatisfaction(satisfied: Int(f.smsSatisfied), participants: Int(f.smsParticipants)).percent,
-        ]
+        var v: [String: Double?] = [:]
+        v["logged_in_time"] = .some(f.loggedIn)
+        v["talk_time"] = .some(f.talk)
+        v["wrap_up_time"] = .some(f.wrapUp)
+        v["effective_work_time"] = .some(f.talk + f.wrapUp)
+        v["not_ready_time"] = .some(f.notReady)
+        v["idle_time"] = .some(f.idle)
+        v["internal_call_time"] = .some(f.internalCall)
+        v["work_time_efficiency"] = .some(KPI.workTimeEfficiency(talk: f.talk, loggedIn: f.loggedIn).percent)
+        v["not_ready_rate"] = .some(KPI.notReadyRate(notReady: f.notReady, loggedIn: f.loggedIn).percent)
+        v["idle_rate"] = .some(KPI.idleRate(idle: f.idle, loggedIn: f.loggedIn).percent)
+        v["not_ready_count"] = .some(f.notReadyCount)
+        v["help_request_count"] = .some(f.helpRequestCount)
+        v["login_count"] = .some(f.logins)
+        v["attendance_rate"] = .some(KPI.attendanceRate(present: Int(f.presentDays), scheduled: Int(f.scheduledDays)).percent)
+        v["scheduled_hours"] = .some(f.scheduledSeconds / 3600)
+        v["schedule_adherence"] = .some(KPI.scheduleAdherence(loggedIn: f.loggedIn, scheduled: f.scheduledSeconds).percent)
+        v["attrition_rate"] = .some(KPI.attritionRate(leavers: Int(f.leavers), agentsAtStart: Int(f.agentsAtStart),
+                                                agentsAtEnd: Int(f.agentsAtEnd)).percent)
+        v["calls_placed"] = .some(f.callsPlaced)
+        v["agent_connected_calls"] = .some(f.connected)
+        v["average_handle_time"] = .some(KPI.averageHandleTime(talkSeconds: f.connectedTalk, connectedCalls: connected).value)
+        v["calls_per_hour"] = .some(KPI.callsPerHour(callsPlaced: Int(f.callsPlaced), callingSeconds: f.loggedIn).value)
+        v["leads_dialled"] = .some(f.leadsDialled)
+        v["contact_rate"] = .some(KPI.contactRate(connectedCalls: connected, leadsDialled: leadsDialled).percent)
+        v["lead_contact_rate"] = .some(KPI.leadContactRate(leadsContacted: Int(f.contactedLeads), leadsDialled: leadsDialled).percent)
+        v["invalid_rate"] = .some(KPI.invalidRate(invalidLeads: Int(f.invalidLeads), dialledLeads: leadsDialled).percent)
+        v["first_dials_per_day"] = .some(KPI.firstDialsPerDay(firstDials: Int(f.firstDials), agentDays: agentDays).value)
+        v["average_daily_talk_time"] = .some(KPI.averageDailyTalkTime(talkSeconds: f.connectedTalk, agentDays: agentDays).value)
+        v["playback_time"] = .some(f.playback)
+        v["online_success_count"] = .some(f.successes)
+        v["online_success_rate"] = .some(successRate.percent)
+        v["contact_success_rate"] = .some(KPI.contactSuccessRate(successes: successes, contacted: Int(f.contactedLeads)).percent)
+        v["net_success_rate"] = .some(KPI.netSuccessRate(successes: successes, leadsDialled: leadsDialled).percent)
+        v["success_value"] = .some(KPI.successValue(successCount: successes, successRate: successRate))
+        v["premium"] = .some(f.premiumFen / 100)
+        v["policies"] = .some(f.policies)
+        v["policy_entry_accuracy"] = .some(KPI.policyEntryAccuracy(policies: Int(f.policies),
+                                                              policiesWithErrors: Int(f.policiesWithErrors)).percent)
+        v["cancellation_rate"] = .some(KPI.cancellationRate(cancelled: Int(f.cancelled), policies: Int(f.policies)).percent)
+        v["qa_pass_rate"] = .some(KPI.qaPassRate(passed: Int(f.passed), inspected: Int(f.inspected)).percent)
+        v["qa_excellent_rate"] = .some(KPI.qaExcellentRate(excellent: Int(f.excellent), inspected: Int(f.inspected)).percent)
+        v["complaint_rate"] = .some(KPI.complaintRate(outboundComplaints: Int(f.outboundComplaints), connectedCalls: connected).percent)
+        v["complaint_cases"] = .some(f.complaintCases)
+        v["violations"] = .some(f.violations)
+        v["sms_satisfaction"] = .some(KPI.smsSatisfaction(satisfied: Int(f.smsSatisfied), participants: Int(f.smsParticipants)).percent)
         for (key, value) in v where value.map({ !$0.isFinite }) ?? false { v[key] = .some(nil) }
         return v
     }

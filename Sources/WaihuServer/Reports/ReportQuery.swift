@@ -22,7 +22,7 @@ public struct ReportQuery: Sendable {
         var result: [String: ReportFigures] = [:]
         for measure in Self.measures {
             guard let key = keyExpression(measure.table, alias: "t") else { continue }
-            var query = SQLQueryString("SELECT \(unsafeRaw: key) AS g")
+            var query: SQLQueryString = "SELECT \(unsafeRaw: key) AS g"
             for (index, expression) in measure.sums.enumerated() {
                 query.appendInterpolation(unsafeRaw: ", CAST(\(expand(expression.sql)) AS DOUBLE PRECISION) AS m\(index)")
             }

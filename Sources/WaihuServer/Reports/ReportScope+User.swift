@@ -18,12 +18,17 @@ extension ReportScope {
             var agents = [user.username]
             let teamIDs = teams.compactMap(\.id)
             if !teamIDs.isEmpty {
-                agents += try await UserRecord.query(on: database).filter(\.$team.$id ~~ teamIDs).all().map(\.username)
+                agents += try await UserRecord.query(on: database).filter(\.$team.$id ~~ teamIDs.map { Optional($0) }).all().map(\.username)
             }
             let names = teams.map(\.name)
             if !names.isEmpty, let sql = database as? SQLDatabase {
-                let rows = try await sql.select().column("agent_id").from(EventTable.agentTeams.name)
-                    .where("team_id", .in, names).all()
+                var query: SQLQueryString = "SELECT agent_id FROM \(unsafeRaw: EventTable.agentTeams.name) WHERE team_id IN ("
+                for (index, name) in names.enumerated() {
+                    if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
+                    query.appendInterpolation(bind: name)
+                }
+                query.appendInterpolation(unsafeRaw: ")")
+                let rows = try await sql.raw(query).all()
                 agents += try rows.map { try $0.decode(column: "agent_id", as: String.self) }
             }
             return ReportScope(agentIDs: agents)

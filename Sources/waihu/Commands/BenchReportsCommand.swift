@@ -25,7 +25,7 @@ extension BenchCommand {
             let folder = dir ?? NSTemporaryDirectory() + "waihu-bench-reports-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             defer { if dir == nil { try? FileManager.default.removeItem(atPath: folder) } }
-            var targets: [(String, DatabaseLocation)] = [("sqlite", .sqlite(folder + "/bench.sqlite"))]
+            var targets: [(String, DatabaseLocation)] = [("sqlite", .sqlite(path: folder + "/bench.sqlite"))]
             if let postgres { targets.append(("postgres", try DatabaseLocation(parsing: postgres))) }
             for (label, location) in targets {
                 var settings = ServerSettings()

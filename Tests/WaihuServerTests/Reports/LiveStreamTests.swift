@@ -12,6 +12,7 @@ final class LiveStreamTests: XCTestCase {
 
             var request = HTTPClientRequest(url: server.baseURL + "/api/v1/live/stream?day=2026-11-02")
             request.headers.add(name: "Authorization", value: "Bearer \(admin)")
+            request.headers.add(name: "Accept", value: "text/event-stream")
             let response = try await server.client.execute(request, timeout: .seconds(30))
             XCTAssertEqual(response.status.code, 200)
             XCTAssertTrue(response.headers.first(name: "Content-Type")?.hasPrefix("text/event-stream") ?? false)
