@@ -26,7 +26,9 @@ final class ReportPageTests: XCTestCase {
                 try await browser.waitForText("#report-table", containing: "10:00")
                 try await browser.element("#report-chart svg.report-chart polyline.series")
                 let points = try await browser.script("return document.querySelectorAll('#report-chart svg circle').length;")
-                XCTAssertEqual(points as? Int, 3, "one point per calling hour: 08, 09, 10")
+                // Calls per hour at 09:00 and 10:00; at 08:00 a call was placed (c3, 08:59:50) but nobody
+                // was logged in, so that hour has no rate ("—") and no point.
+                XCTAssertEqual(points as? Int, 2)
                 try await browser.element("#report-csv")
                 try await browser.screenshot(to: NSTemporaryDirectory() + "waihu-report-hourly.png")
 
