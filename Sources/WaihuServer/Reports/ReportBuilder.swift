@@ -26,8 +26,7 @@ public struct ReportBuilder: Sendable {
             (table.rows, table.total) = try await failureReasons(period: period, group: group, scope: scope)
             return table
         }
-        let perGroup = try await ReportQuery(sql: sql, period: period, group: group, scope: scope).figures()
-        let totals = try await ReportQuery(sql: sql, period: period, group: .all, scope: scope).figures()[""] ?? ReportFigures()
+        let (perGroup, totals) = try await ReportQuery(sql: sql, period: period, group: group, scope: scope).figuresAndTotal()
         let keys = perGroup.keys.sorted { Self.order($0, $1, group) }
         switch kind {
         case .rankings:

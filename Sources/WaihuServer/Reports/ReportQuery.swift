@@ -19,8 +19,36 @@ public struct ReportQuery: Sendable {
 
     /// Figures per group key (the key is "" for `.all` and for events without the group's field).
     public func figures() async throws -> [String: ReportFigures] {
+        try await figures(of: Self.measures)
+    }
+
+    /// The figures of every group and the total row. Tables whose figures simply add up
+    /// (every event in exactly one group, no distinct counts) are read once and their total
+    /// is the sum of the groups, so the big state table is not read twice; the others are
+    /// queried again without grouping.
+    public func figuresAndTotal() async throws -> (groups: [String: ReportFigures], total: ReportFigures) {
+        let summable = Self.measures.filter { $0.additive && keyExpression($0.table, alias: "t") != nil }
+        let rest = Self.measures.filter { !($0.additive && keyExpression($0.table, alias: "t") != nil) }
+        var groups = try await figures(of: summable)
+        var total = ReportFigures()
+        for figures in groups.values { Self.add(figures, into: &total, for: summable) }
+        for (key, figures) in try await figures(of: rest) {
+            Self.add(figures, into: &groups[key, default: ReportFigures()], for: rest)
+        }
+        let all = ReportQuery(sql: sql, period: period, group: .all, scope: scope)
+        if let restTotal = try await all.figures(of: rest)[""] { Self.add(restTotal, into: &total, for: rest) }
+        return (groups, total)
+    }
+
+    static func add(_ figures: ReportFigures, into sum: inout ReportFigures, for measures: [Measure]) {
+        for measure in measures {
+            for part in measure.sums { sum[keyPath: part.into] += figures[keyPath: part.into] }
+        }
+    }
+
+    func figures(of measures: [Measure]) async throws -> [String: ReportFigures] {
         var result: [String: ReportFigures] = [:]
-        for measure in Self.measures {
+        for measure in measures {
             guard let key = keyExpression(measure.table, alias: "t") else { continue }
             var query: SQLQueryString = "SELECT \(unsafeRaw: key) AS g"
             for (index, expression) in measure.sums.enumerated() {
@@ -114,6 +142,8 @@ public struct ReportQuery: Sendable {
         let table: EventTable
         let period: PeriodColumn
         let filter: String?
+        /// The total is the sum of the groups (no distinct counts, one group per event).
+        var additive = false
         let sums: [Sum]
     }
 
@@ -123,7 +153,7 @@ public struct ReportQuery: Sendable {
     }
 
     static let measures: [Measure] = [
-        Measure(table: .agentStates, period: .localDay, filter: nil, sums: [
+        Measure(table: .agentStates, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "SUM(t.seconds)", into: \.loggedIn),
             Sum(sql: total("t.seconds", when: "t.state = 'on_call'"), into: \.talk),
             Sum(sql: total("t.seconds", when: "t.state = 'wrap_up'"), into: \.wrapUp),
@@ -155,24 +185,24 @@ public struct ReportQuery: Sendable {
             Sum(sql: count("t.category = 'success'"), into: \.successes),
             Sum(sql: "COUNT(DISTINCT CASE WHEN t.category NOT IN ('invalid_number', 'wrong_party') THEN t.lead_id END)", into: \.contactedLeads),
         ]),
-        Measure(table: .sales, period: .localDay, filter: nil, sums: [
+        Measure(table: .sales, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.policies),
             Sum(sql: "SUM(t.premium_fen)", into: \.premiumFen),
             Sum(sql: total("t.premium_fen", when: "t.cancelled_at IS NULL"), into: \.netPremiumFen),
             Sum(sql: count("t.entry_errors > 0"), into: \.policiesWithErrors),
             Sum(sql: count("t.cancelled_at IS NOT NULL"), into: \.cancelled),
         ]),
-        Measure(table: .qaResults, period: .localDay, filter: nil, sums: [
+        Measure(table: .qaResults, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.inspected),
             Sum(sql: count("t.passed"), into: \.passed),
             Sum(sql: count("t.excellent"), into: \.excellent),
         ]),
-        Measure(table: .complaints, period: .localDay, filter: nil, sums: [
+        Measure(table: .complaints, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.complaints),
             Sum(sql: count("t.caused_by_outbound"), into: \.outboundComplaints),
             Sum(sql: count("t.agent_at_fault IS NOT NULL AND t.agent_at_fault"), into: \.complaintCases),
         ]),
-        Measure(table: .violations, period: .localDay, filter: nil, sums: [
+        Measure(table: .violations, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.violations),
         ]),
         // A number that replied more than once counts once, by its latest reply in the period.
@@ -182,12 +212,12 @@ public struct ReportQuery: Sendable {
                     Sum(sql: "COUNT(*)", into: \.smsParticipants),
                     Sum(sql: count("t.rating = 'satisfied'"), into: \.smsSatisfied),
                 ]),
-        Measure(table: .rosters, period: .localDay, filter: "t.leave IS NULL", sums: [
+        Measure(table: .rosters, period: .localDay, filter: "t.leave IS NULL", additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.scheduledDays),
             Sum(sql: count("EXISTS (SELECT 1 FROM ev_agent_sessions s WHERE s.agent_id = t.agent_id AND s.local_day = t.local_day AND s.kind = 'login')"), into: \.presentDays),
             Sum(sql: "SUM(t.scheduled_seconds)", into: \.scheduledSeconds),
         ]),
-        Measure(table: .employment, period: .employment, filter: nil, sums: [
+        Measure(table: .employment, period: .employment, filter: nil, additive: true, sums: [
             Sum(sql: count("t.hired_on <= FROM_DAY AND (t.left_on IS NULL OR t.left_on >= FROM_DAY)"), into: \.agentsAtStart),
             Sum(sql: count("t.left_on IS NULL OR t.left_on > TO_DAY"), into: \.agentsAtEnd),
             Sum(sql: count("t.left_on >= FROM_DAY AND t.left_on <= TO_DAY"), into: \.leavers),
