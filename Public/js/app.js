@@ -6,6 +6,8 @@
     teams: { label: 'nav.teams', feature: 'users', render: (root) => window.pages.teams(root) },
     audit: { label: 'nav.audit', render: (root) => window.pages.audit(root) },
     telephony: { label: 'nav.telephony', render: (root) => window.pages.telephony(root) },
+    reports: { label: 'nav.reports', feature: 'reports', render: (root) => window.pages.reports(root) },
+    wallboard: { label: 'nav.wallboard', feature: 'wallboard', render: (root) => window.pages.wallboard(root) },
   };
   let me = null;
 

@@ -27,6 +27,14 @@
       'telephony.registeredFrom': '已注册：{source}，至 {until}', 'telephony.notRegistered': '未注册', 'telephony.setAgent': '指定座席',
       'telephony.agentPrompt': '座席用户名（留空则解除）：', 'telephony.testCall': '测试呼叫', 'telephony.callTo': '被叫号码', 'telephony.trunk': '线路',
       'telephony.agentPhone': '接听分机', 'telephony.record': '录音', 'telephony.calling': '呼叫中，通话结束后显示结果…',
+      // reports & wallboard (issue 7)
+      'nav.reports': '报表', 'nav.wallboard': '实时监控',
+      'reports.title': '报表', 'reports.report': '报表', 'reports.from': '开始日期', 'reports.to': '结束日期', 'reports.groupBy': '分组',
+      'reports.show': '查询', 'reports.csv': '下载 CSV', 'reports.xlsx': '下载 Excel', 'reports.empty': '该期间没有数据', 'reports.category': '类别',
+      'reports.group.agent': '座席', 'reports.group.team': '班组', 'reports.group.campaign': '外呼任务', 'reports.group.batch': '名单批次',
+      'reports.group.source': '名单来源', 'reports.group.hour': '时段', 'reports.group.day': '日期',
+      'wallboard.title': '实时监控（今日）', 'wallboard.teams': '班组', 'wallboard.agents': '座席', 'wallboard.connecting': '连接中…',
+      'wallboard.updated': '{day} 数据，更新于 {at}', 'wallboard.reconnecting': '连接中断，正在重连…',
     },
     en: {
       brand: 'waihu', logout: 'Log out', switchTo: '中文',
@@ -53,6 +61,14 @@
       'telephony.registeredFrom': 'Registered from {source} until {until}', 'telephony.notRegistered': 'Not registered', 'telephony.setAgent': 'Set agent',
       'telephony.agentPrompt': 'Agent username (empty to clear):', 'telephony.testCall': 'Test call', 'telephony.callTo': 'Number', 'telephony.trunk': 'Trunk',
       'telephony.agentPhone': 'Answering phone', 'telephony.record': 'Record', 'telephony.calling': 'Calling; the result shows when the call ends…',
+      // reports & wallboard (issue 7)
+      'nav.reports': 'Reports', 'nav.wallboard': 'Wallboard',
+      'reports.title': 'Reports', 'reports.report': 'Report', 'reports.from': 'From', 'reports.to': 'To', 'reports.groupBy': 'Group by',
+      'reports.show': 'Show', 'reports.csv': 'Download CSV', 'reports.xlsx': 'Download Excel', 'reports.empty': 'No data in this period', 'reports.category': 'Category',
+      'reports.group.agent': 'Agent', 'reports.group.team': 'Team', 'reports.group.campaign': 'Campaign', 'reports.group.batch': 'List batch',
+      'reports.group.source': 'List source', 'reports.group.hour': 'Hour', 'reports.group.day': 'Day',
+      'wallboard.title': 'Wallboard (today)', 'wallboard.teams': 'Teams', 'wallboard.agents': 'Agents', 'wallboard.connecting': 'Connecting…',
+      'wallboard.updated': 'Figures of {day}, updated {at}', 'wallboard.reconnecting': 'Connection lost, reconnecting…',
     },
   };
 

@@ -58,6 +58,9 @@ public enum WaihuApp {
         AuditController().register(on: api)
         TelephonyController().register(on: api)
         TestCallController().register(on: api)
+        EventController().register(on: api)
+        ReportController().register(on: api)
+        LiveController().register(on: api)
     }
 
     struct SettingsKey: StorageKey {

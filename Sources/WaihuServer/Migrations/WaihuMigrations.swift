@@ -10,6 +10,7 @@ public enum WaihuMigrations {
             CreateAuditEntries(),
             CreateTrunks(),
             CreatePhones(),
+            CreateEventTables(),
         ]
     }
 }

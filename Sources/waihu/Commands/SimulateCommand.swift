@@ -1,11 +1,14 @@
 import ArgumentParser
+import Foundation
 import WaihuDialer
+import WaihuDomain
+import WaihuServer
 
 struct SimulateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
         abstract: "Simulations that drive waihu's production rules.",
-        subcommands: [Pacing.self]
+        subcommands: [Pacing.self, Day.self]
     )
 
     /// One simulated shift through the production pacer, next to progressive dialing on the same seed.
@@ -42,6 +45,41 @@ struct SimulateCommand: AsyncParsableCommand {
             let result: ShiftResult
             do { result = try PacingSimulator.run(parameters) } catch { throw ValidationError("\(error)") }
             print(json ? try result.json() : result.textSummary)
+        }
+    }
+}
+
+extension SimulateCommand {
+    /// `waihu simulate day`: a realistic day of events, marked simulated, for demos.
+    struct Day: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a realistic day of call-center events (marked simulated) into the database."
+        )
+
+        @Option(help: "Agents working that day.") var agents: Int = 20
+        @Option(help: "The day, YYYY-MM-DD (Asia/Shanghai).") var date: String
+        @Option(help: "Random seed; the same seed gives the same day.") var seed: UInt64 = 1
+        @Option(help: "Also write the events as JSON Lines to this file.") var jsonl: String?
+        @OptionGroup var storage: StorageOptions
+
+        func validate() throws {
+            guard agents > 0 else { throw ValidationError("--agents must be positive") }
+            guard CalendarDay(date) != nil else { throw ValidationError("--date \"\(date)\" is not a date like 2026-11-02") }
+        }
+
+        func run() async throws {
+            let simulator = DaySimulator(agents: agents, day: CalendarDay(date)!, seed: seed)
+            let events = simulator.employment() + simulator.events()
+            if let jsonl {
+                let encoder = EventLineEncoder()
+                let text = try events.map { try encoder.encode($0) }.joined(separator: "\n") + "\n"
+                try Data(text.utf8).write(to: URL(fileURLWithPath: jsonl))
+            }
+            let summary = try await withApplication(storage.settings()) { app in
+                try await EventStore(database: app.db).insert(events, simulated: true)
+            }
+            let calls = summary.byType["call_attempt"] ?? 0
+            print("simulated \(date): \(agents) agents, \(summary.imported) events (\(calls) call attempts), marked simulated")
         }
     }
 }

@@ -1,0 +1,226 @@
+import Foundation
+import SQLKit
+import WaihuDomain
+
+/// Gathers `ReportFigures` per group with one aggregate query per event table, in SQL:
+/// never loading the events themselves. The same SQL runs on SQLite and PostgreSQL.
+public struct ReportQuery: Sendable {
+    public let sql: SQLDatabase
+    public let period: ReportPeriod
+    public let group: ReportGroup
+    public let scope: ReportScope
+
+    public init(sql: SQLDatabase, period: ReportPeriod, group: ReportGroup, scope: ReportScope) {
+        self.sql = sql
+        self.period = period
+        self.group = group
+        self.scope = scope
+    }
+
+    /// Figures per group key (the key is "" for `.all` and for events without the group's field).
+    public func figures() async throws -> [String: ReportFigures] {
+        try await figures(of: Self.measures)
+    }
+
+    /// The figures of every group and the total row. Tables whose figures simply add up
+    /// (every event in exactly one group, no distinct counts) are read once and their total
+    /// is the sum of the groups, so the big state table is not read twice; the others are
+    /// queried again without grouping.
+    public func figuresAndTotal() async throws -> (groups: [String: ReportFigures], total: ReportFigures) {
+        let summable = Self.measures.filter { $0.additive && keyExpression($0.table, alias: "t") != nil }
+        let rest = Self.measures.filter { !($0.additive && keyExpression($0.table, alias: "t") != nil) }
+        var groups = try await figures(of: summable)
+        var total = ReportFigures()
+        for figures in groups.values { Self.add(figures, into: &total, for: summable) }
+        for (key, figures) in try await figures(of: rest) {
+            Self.add(figures, into: &groups[key, default: ReportFigures()], for: rest)
+        }
+        let all = ReportQuery(sql: sql, period: period, group: .all, scope: scope)
+        if let restTotal = try await all.figures(of: rest)[""] { Self.add(restTotal, into: &total, for: rest) }
+        return (groups, total)
+    }
+
+    static func add(_ figures: ReportFigures, into sum: inout ReportFigures, for measures: [Measure]) {
+        for measure in measures {
+            for part in measure.sums { sum[keyPath: part.into] += figures[keyPath: part.into] }
+        }
+    }
+
+    func figures(of measures: [Measure]) async throws -> [String: ReportFigures] {
+        var result: [String: ReportFigures] = [:]
+        for measure in measures {
+            guard let key = keyExpression(measure.table, alias: "t") else { continue }
+            var query: SQLQueryString = "SELECT \(unsafeRaw: key) AS g"
+            for (index, expression) in measure.sums.enumerated() {
+                query.appendInterpolation(unsafeRaw: ", CAST(\(expand(expression.sql)) AS DOUBLE PRECISION) AS m\(index)")
+            }
+            query.appendInterpolation(unsafeRaw: " FROM \(measure.table.name) t")
+            if group == .team && measure.table.name != EventTable.employment.name {
+                query.appendInterpolation(unsafeRaw: " LEFT JOIN \(EventTable.agentTeams.name) tm ON tm.agent_id = t.agent_id")
+            }
+            query.appendInterpolation(unsafeRaw: " WHERE ")
+            appendPeriod(measure, to: &query)
+            if let filter = measure.filter { query.appendInterpolation(unsafeRaw: " AND (\(expand(filter)))") }
+            if let agents = scope.agentIDs {
+                query.appendInterpolation(unsafeRaw: " AND t.agent_id IN (")
+                if agents.isEmpty { query.appendInterpolation(unsafeRaw: "NULL") }
+                for (index, agent) in agents.enumerated() {
+                    if index > 0 { query.appendInterpolation(unsafeRaw: ", ") }
+                    query.appendInterpolation(bind: agent)
+                }
+                query.appendInterpolation(unsafeRaw: ")")
+            }
+            // PostgreSQL refuses GROUP BY a constant: the total is one plain aggregate.
+            if group != .all { query.appendInterpolation(unsafeRaw: " GROUP BY \(key)") }
+            let rows = try await sql.raw(query).all()
+            for row in rows {
+                let key = try row.decode(column: "g", as: String?.self) ?? ""
+                var figures = result[key] ?? ReportFigures()
+                for (index, expression) in measure.sums.enumerated() {
+                    let value = try row.decode(column: "m\(index)", as: Double?.self) ?? 0
+                    figures[keyPath: expression.into] += value
+                }
+                result[key] = figures
+            }
+        }
+        return result.filter { !$0.value.isEmpty }
+    }
+
+    /// The SQL of the group key for a table, or nil when the table cannot be split that way
+    /// (state intervals have no list batch): its figures are then left out of such a report.
+    func keyExpression(_ table: EventTable, alias: String) -> String? {
+        let columns = Set(table.columnNames)
+        func text(_ column: String) -> String? {
+            columns.contains(column) ? "COALESCE(\(alias).\(column), '')" : nil
+        }
+        switch group {
+        case .all: return "''"
+        case .agent: return text("agent_id")
+        case .team:
+            if table.name == EventTable.employment.name { return "COALESCE(\(alias).team_id, '')" }
+            return columns.contains("agent_id") ? "COALESCE(tm.team_id, '')" : nil
+        case .campaign: return text("campaign_id")
+        case .batch, .source:
+            let column = group == .batch ? "list_batch" : "list_source"
+            if columns.contains(column) { return text(column) }
+            // Dispositions and sales reach their list through the call they were recorded on.
+            guard columns.contains("call_id") else { return nil }
+            return "COALESCE((SELECT MIN(c.\(column)) FROM ev_call_attempts c WHERE c.call_id = \(alias).call_id), '')"
+        case .day: return columns.contains("local_day") ? "\(alias).local_day" : nil
+        case .hour: return columns.contains("local_hour") ? "CAST(\(alias).local_hour AS VARCHAR(2))" : nil
+        }
+    }
+
+    /// Days are inlined as literals: a `CalendarDay` prints only digits and dashes, and the
+    /// same fragment then serves the period filter and the sub-queries that need the period.
+    private func expand(_ fragment: String) -> String {
+        fragment
+            .replacingOccurrences(of: "FROM_DAY", with: "'\(period.from)'")
+            .replacingOccurrences(of: "TO_DAY", with: "'\(period.to)'")
+    }
+
+    private func appendPeriod(_ measure: Measure, to query: inout SQLQueryString) {
+        switch measure.period {
+        case .localDay:
+            query.appendInterpolation(unsafeRaw: expand("t.local_day >= FROM_DAY AND t.local_day <= TO_DAY"))
+        case .employment:
+            // Everyone hired by the last day; the sums sort out start, end and leavers.
+            query.appendInterpolation(unsafeRaw: expand("t.hired_on <= TO_DAY"))
+        }
+    }
+
+    // MARK: - The measures
+
+    enum PeriodColumn { case localDay, employment }
+
+    struct Sum {
+        let sql: String
+        let into: WritableKeyPath<ReportFigures, Double>
+    }
+
+    struct Measure {
+        let table: EventTable
+        let period: PeriodColumn
+        let filter: String?
+        /// The total is the sum of the groups (no distinct counts, one group per event).
+        var additive = false
+        let sums: [Sum]
+    }
+
+    static func count(_ condition: String) -> String { "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
+    static func total(_ column: String, when condition: String) -> String {
+        "SUM(CASE WHEN \(condition) THEN \(column) ELSE 0 END)"
+    }
+
+    static let measures: [Measure] = [
+        Measure(table: .agentStates, period: .localDay, filter: nil, additive: true, sums: [
+            Sum(sql: "SUM(t.seconds)", into: \.loggedIn),
+            Sum(sql: total("t.seconds", when: "t.state = 'on_call'"), into: \.talk),
+            Sum(sql: total("t.seconds", when: "t.state = 'wrap_up'"), into: \.wrapUp),
+            Sum(sql: total("t.seconds", when: "t.state = 'not_ready'"), into: \.notReady),
+            Sum(sql: total("t.seconds", when: "t.state = 'ready'"), into: \.idle),
+            Sum(sql: total("t.seconds", when: "t.state = 'internal_call'"), into: \.internalCall),
+            Sum(sql: total("t.seconds", when: "t.state = 'help_request'"), into: \.helpRequest),
+            Sum(sql: count("t.began AND t.state = 'not_ready'"), into: \.notReadyCount),
+            Sum(sql: count("t.began AND t.state = 'help_request'"), into: \.helpRequestCount),
+        ]),
+        Measure(table: .agentSessions, period: .localDay, filter: "t.kind = 'login'", sums: [
+            Sum(sql: "COUNT(*)", into: \.logins),
+            Sum(sql: "COUNT(DISTINCT t.agent_id || '|' || t.local_day)", into: \.agentDays),
+        ]),
+        Measure(table: .callAttempts, period: .localDay, filter: nil, sums: [
+            Sum(sql: "COUNT(*)", into: \.callsPlaced),
+            Sum(sql: count("t.outcome = 'answered'"), into: \.answered),
+            Sum(sql: count("t.outcome = 'abandoned'"), into: \.abandoned),
+            Sum(sql: count("t.agent_id IS NOT NULL AND t.talk_seconds > 0"), into: \.connected),
+            Sum(sql: total("t.talk_seconds", when: "t.agent_id IS NOT NULL AND t.talk_seconds > 0"), into: \.connectedTalk),
+            Sum(sql: "COUNT(DISTINCT t.lead_id)", into: \.leadsDialled),
+            Sum(sql: "COUNT(DISTINCT CASE WHEN t.outcome = 'invalid' THEN t.lead_id END)", into: \.invalidLeads),
+            // 首拨: attempt_number 1, or without a number the lead's earliest attempt on record.
+            Sum(sql: count("t.attempt_number = 1 OR (t.attempt_number IS NULL AND NOT EXISTS (SELECT 1 FROM ev_call_attempts p WHERE p.lead_id = t.lead_id AND p.placed_at < t.placed_at))"), into: \.firstDials),
+            Sum(sql: "SUM(t.playback_seconds)", into: \.playback),
+        ]),
+        Measure(table: .dispositions, period: .localDay, filter: nil, sums: [
+            Sum(sql: "COUNT(*)", into: \.dispositions),
+            Sum(sql: count("t.category = 'success'"), into: \.successes),
+            Sum(sql: "COUNT(DISTINCT CASE WHEN t.category NOT IN ('invalid_number', 'wrong_party') THEN t.lead_id END)", into: \.contactedLeads),
+        ]),
+        Measure(table: .sales, period: .localDay, filter: nil, additive: true, sums: [
+            Sum(sql: "COUNT(*)", into: \.policies),
+            Sum(sql: "SUM(t.premium_fen)", into: \.premiumFen),
+            Sum(sql: total("t.premium_fen", when: "t.cancelled_at IS NULL"), into: \.netPremiumFen),
+            Sum(sql: count("t.entry_errors > 0"), into: \.policiesWithErrors),
+            Sum(sql: count("t.cancelled_at IS NOT NULL"), into: \.cancelled),
+        ]),
+        Measure(table: .qaResults, period: .localDay, filter: nil, additive: true, sums: [
+            Sum(sql: "COUNT(*)", into: \.inspected),
+            Sum(sql: count("t.passed"), into: \.passed),
+            Sum(sql: count("t.excellent"), into: \.excellent),
+        ]),
+        Measure(table: .complaints, period: .localDay, filter: nil, additive: true, sums: [
+            Sum(sql: "COUNT(*)", into: \.complaints),
+            Sum(sql: count("t.caused_by_outbound"), into: \.outboundComplaints),
+            Sum(sql: count("t.agent_at_fault IS NOT NULL AND t.agent_at_fault"), into: \.complaintCases),
+        ]),
+        Measure(table: .violations, period: .localDay, filter: nil, additive: true, sums: [
+            Sum(sql: "COUNT(*)", into: \.violations),
+        ]),
+        // A number that replied more than once counts once, by its latest reply in the period.
+        Measure(table: .smsReplies, period: .localDay,
+                filter: "NOT EXISTS (SELECT 1 FROM ev_sms_replies later WHERE later.number = t.number AND later.local_day >= FROM_DAY AND later.local_day <= TO_DAY AND (later.at > t.at OR (later.at = t.at AND later.id > t.id)))",
+                sums: [
+                    Sum(sql: "COUNT(*)", into: \.smsParticipants),
+                    Sum(sql: count("t.rating = 'satisfied'"), into: \.smsSatisfied),
+                ]),
+        Measure(table: .rosters, period: .localDay, filter: "t.leave IS NULL", additive: true, sums: [
+            Sum(sql: "COUNT(*)", into: \.scheduledDays),
+            Sum(sql: count("EXISTS (SELECT 1 FROM ev_agent_sessions s WHERE s.agent_id = t.agent_id AND s.local_day = t.local_day AND s.kind = 'login')"), into: \.presentDays),
+            Sum(sql: "SUM(t.scheduled_seconds)", into: \.scheduledSeconds),
+        ]),
+        Measure(table: .employment, period: .employment, filter: nil, additive: true, sums: [
+            Sum(sql: count("t.hired_on <= FROM_DAY AND (t.left_on IS NULL OR t.left_on >= FROM_DAY)"), into: \.agentsAtStart),
+            Sum(sql: count("t.left_on IS NULL OR t.left_on > TO_DAY"), into: \.agentsAtEnd),
+            Sum(sql: count("t.left_on >= FROM_DAY AND t.left_on <= TO_DAY"), into: \.leavers),
+        ]),
+    ]
+}
