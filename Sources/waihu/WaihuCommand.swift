@@ -7,6 +7,7 @@ struct WaihuCommand: AsyncParsableCommand {
         commandName: "waihu",
         abstract: "waihu 外呼: an outbound call-center platform.",
         version: WaihuVersion.current,
-        subcommands: [ServeCommand.self, UserCommand.self, TeamCommand.self, AuditCommand.self, SimulateCommand.self, CallCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, UserCommand.self, TeamCommand.self, AuditCommand.self, SimulateCommand.self, CallCommand.self, BenchCommand.self,
+                      LeadsCommand.self, DncCommand.self, BatchCommand.self, SourceCommand.self]
     )
 }

@@ -56,6 +56,10 @@ public enum WaihuApp {
         UserController().register(on: api)
         TeamController().register(on: api)
         AuditController().register(on: api)
+        LeadController().register(on: api)
+        ImportController().register(on: api)
+        BatchController().register(on: api)
+        DoNotCallController().register(on: api)
     }
 
     struct SettingsKey: StorageKey {

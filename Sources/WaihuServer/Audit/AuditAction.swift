@@ -15,4 +15,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case recordingAccess = "recording_access"
     case reportDownload = "report_download"
     case adminBootstrap = "admin_bootstrap"
+    case listImport = "list_import"
+    case doNotCallChanged = "dnc_changed"
+    case leadChanged = "lead_changed"
 }

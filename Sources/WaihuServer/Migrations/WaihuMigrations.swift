@@ -8,6 +8,7 @@ public enum WaihuMigrations {
             CreateUsers(),
             CreateSessionTokens(),
             CreateAuditEntries(),
+            CreateLeadTables(),
         ]
     }
 }
