@@ -5,6 +5,10 @@
     users: { label: 'nav.users', render: (root) => window.pages.users(root) },
     teams: { label: 'nav.teams', feature: 'users', render: (root) => window.pages.teams(root) },
     audit: { label: 'nav.audit', render: (root) => window.pages.audit(root) },
+    imports: { label: 'nav.imports', feature: 'batches', render: (root) => window.pages.imports(root) },
+    leads: { label: 'nav.leads', feature: 'leads', render: (root) => window.pages.leads(root) },
+    batches: { label: 'nav.batches', feature: 'batches', render: (root) => window.pages.batches(root) },
+    dnc: { label: 'nav.dnc', feature: 'dnc', render: (root) => window.pages.dnc(root) },
   };
   let me = null;
 

@@ -70,7 +70,8 @@ public struct LeadImporter: Sendable {
         if let cost = request.costPerLead, cost < 0 { throw LeadImportError.negativeCost(cost) }
         // Open the file first: a PDF or an empty file is refused before anything is written.
         let reader = try LeadFileReader(url: request.file, options: request.options)
-        let today = request.options.asOf.isoString
+        // The do-not-call list holds on the real day, whatever as-of date renewal dates are computed from.
+        let today = CalendarDate.today().isoString
 
         return try await database.transaction { db in
             guard let sql = db as? SQLDatabase else { fatalError("waihu runs on SQL databases only") }
