@@ -24,12 +24,12 @@ struct DoNotCallController {
         return Page(total: result.total, entries: result.entries)
     }
 
-    /// `{"number": "138…", "reason": "客户拒绝", "until": "2026-09-01" | null | absent}`:
-    /// absent means the refusal period (6 months from today); null means for good.
+    /// `{"number": "138…", "reason": "客户拒绝", "until": "2026-09-01"?, "forever": true?}`:
+    /// without `until` the refusal period (6 months from today); `forever` lists it for good.
     struct AddRequest: Decodable {
         var number: String
         var reason: String
-        var until: String??
+        var until: String?
         var forever: Bool?
     }
 
@@ -62,21 +62,17 @@ struct DoNotCallController {
         }
         if text.isEmpty { throw Abort(.badRequest, reason: "the list is empty: send one number a line") }
         let reason = req.query[String.self, at: "reason"].flatMap { $0.isEmpty ? nil : $0 } ?? "导入"
-        let untilText = req.query[String.self, at: "until"]
-        let until = try untilDate(untilText.map { .some($0) }, forever: req.query[Bool.self, at: "forever"] ?? false)
+        let until = try untilDate(req.query[String.self, at: "until"], forever: req.query[Bool.self, at: "forever"] ?? false)
         return try await DoNotCallList(database: req.db, actor: req.auditActor).importLines(text, reason: reason, until: until)
     }
 
-    private func untilDate(_ value: String??, forever: Bool) throws -> CalendarDate? {
+    private func untilDate(_ value: String?, forever: Bool) throws -> CalendarDate? {
         if forever { return nil }
-        switch value {
-        case .none: return DoNotCallPeriod().until(from: .today())
-        case .some(.none): return nil
-        case .some(.some(let text)):
-            if text.isEmpty { return DoNotCallPeriod().until(from: .today()) }
-            guard let date = LeadDateParser.parse(text) else { throw Abort(.badRequest, reason: DoNotCallError.invalidDate(text).message) }
-            return date
+        guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+            return DoNotCallPeriod().until(from: .today())
         }
+        guard let date = LeadDateParser.parse(text) else { throw Abort(.badRequest, reason: DoNotCallError.invalidDate(text).message) }
+        return date
     }
 
     private func mapErrors<T>(_ body: () async throws -> T) async throws -> T {

@@ -73,7 +73,7 @@ struct ImportController {
         let folder = req.application.waihuSettings.dataDirectory + "/uploads"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let url = URL(fileURLWithPath: folder).appendingPathComponent("import-\(UUID().uuidString)")
-        try await req.fileio.writeFile(form.file.data, at: url.path)
+        try Data(buffer: form.file.data).write(to: url)
 
         let actor = req.auditActor
         let jobs = req.application.importJobs

@@ -79,15 +79,20 @@ public struct DoNotCallList: Sendable {
             if seen.insert(number.key).inserted { keys.append(number.key) }
         }
         let untilText = until?.isoString
-        try await database.transaction { db in
+        let invalidCount = summary.invalid.count
+        let (added, updated) = try await database.transaction { db -> (Int, Int) in
+            var added = 0, updated = 0
             for key in keys {
                 let existed = try await DoNotCallRecord.query(on: db).filter(\.$phoneKey == key).first() != nil
                 try await upsert(key: key, reason: reason, until: untilText, on: db)
-                if existed { summary.updated += 1 } else { summary.added += 1 }
+                if existed { updated += 1 } else { added += 1 }
             }
             try await AuditLog.record(.doNotCallChanged, by: actor, target: "import",
-                                      detail: "import added=\(summary.added) updated=\(summary.updated) invalid=\(summary.invalid.count)", on: db)
+                                      detail: "import added=\(added) updated=\(updated) invalid=\(invalidCount)", on: db)
+            return (added, updated)
         }
+        summary.added = added
+        summary.updated = updated
         return summary
     }
 

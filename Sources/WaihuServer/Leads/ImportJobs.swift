@@ -41,6 +41,8 @@ public actor ImportJobs {
     }
 
     func progress(_ id: UUID, _ progress: LeadImporter.Progress) {
+        // Reports arrive through separate tasks: keep only news, never a step back.
+        guard let job = jobs[id], job.state == .running, progress.rows >= job.rows else { return }
         jobs[id]?.fractionRead = progress.fractionRead
         jobs[id]?.rows = progress.rows
         jobs[id]?.imported = progress.imported

@@ -59,7 +59,8 @@ public struct LeadExporter: Sendable {
             }
         }
 
-        let sink: RowSink = try format == .csv ? CSVSink(url: url) : XLSXSink(url: url)
+        let sink: RowSink
+        if format == .csv { sink = try CSVSink(url: url) } else { sink = try XLSXSink(url: url) }
         try sink.header(Self.fixedColumns + extraNames)
         var count = 0
         try await forEachPage(batchID: batchFilter) { records in

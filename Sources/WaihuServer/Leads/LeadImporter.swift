@@ -138,7 +138,7 @@ public struct LeadImporter: Sendable {
             sets.existing.formUnion(existing)
             let blocked = try await sql.select().column("phone_key").from(DoNotCallRecord.schema)
                 .where("phone_key", .in, chunk)
-                .where { $0.where("until", .is, SQLLiteral.null).orWhere("until", .greaterThanOrEqual, today) }
+                .where(group: { $0.where(SQLColumn("until"), .is, SQLLiteral.null).orWhere(SQLColumn("until"), .greaterThanOrEqual, SQLBind(today)) })
                 .all(decodingColumn: "phone_key", as: String.self)
             sets.doNotCall.formUnion(blocked)
         }

@@ -114,7 +114,7 @@ public struct ListStatistics: Sendable {
             let quality = ListQuality.combined(mine.map { (rows: $0.rows, leads: $0.leads, invalid: $0.invalidPhone,
                                                            duplicate: $0.duplicate, cost: $0.cost) })
             return SourceLine(name: source.name, defaultPrice: source.defaultPrice, batches: mine.count,
-                              rows: quality.leads == 0 && mine.isEmpty ? 0 : mine.reduce(0) { $0 + $1.rows },
+                              rows: mine.reduce(0) { $0 + $1.rows },
                               leads: quality.leads, cost: quality.cost, invalidRate: quality.invalidRate,
                               duplicateRate: quality.duplicateRate, contactRate: nil, successRate: nil, costPerSuccess: nil)
         }

@@ -104,7 +104,7 @@ struct ImportBenchCommand: AsyncParsableCommand {
     /// Peak resident memory of this process so far (getrusage ru_maxrss, KiB on Linux).
     private func peakMegabytes() -> String {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         return String(format: "%.0f", Double(usage.ru_maxrss) / 1024)
     }
 }

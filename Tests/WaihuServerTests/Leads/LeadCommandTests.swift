@@ -32,7 +32,9 @@ final class LeadCommandTests: XCTestCase {
         XCTAssertEqual(rejects.map { $0["row"] as? Int }, [4, 5, 8])
         XCTAssertEqual(rejects.map { $0["reason"] as? String }, ["invalid_phone", "duplicate", "dnc"])
 
-        let bad = try WaihuExecutable.run(["leads", "import", LeadFixtures.folder + "/../LeadImportTests.swift", "--batch", "x", "--source", "y"] + db)
+        let notes = folder + "/notes.csv"
+        try "会议纪要,日期\n讨论续保,2026-03-01\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        let bad = try WaihuExecutable.run(["leads", "import", notes, "--batch", "x", "--source", "y"] + db)
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("no phone column") && bad.stderr.contains("nothing was imported"), bad.stderr)
 
