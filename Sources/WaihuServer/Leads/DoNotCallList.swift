@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 import WaihuDomain
 
 /// The do-not-call list (禁呼名单): numbers the dialer must never call, for good or until
@@ -53,8 +54,8 @@ public struct DoNotCallList: Sendable {
         }
     }
 
-    public struct ImportSummary: Codable, Sendable, Equatable {
-        public struct Invalid: Codable, Sendable, Equatable {
+    public struct ImportSummary: Content, Sendable, Equatable {
+        public struct Invalid: Content, Sendable, Equatable {
             public var line: Int
             public var value: String
         }
@@ -79,10 +80,11 @@ public struct DoNotCallList: Sendable {
             if seen.insert(number.key).inserted { keys.append(number.key) }
         }
         let untilText = until?.isoString
+        let uniqueKeys = keys
         let invalidCount = summary.invalid.count
         let (added, updated) = try await database.transaction { db -> (Int, Int) in
             var added = 0, updated = 0
-            for key in keys {
+            for key in uniqueKeys {
                 let existed = try await DoNotCallRecord.query(on: db).filter(\.$phoneKey == key).first() != nil
                 try await upsert(key: key, reason: reason, until: untilText, on: db)
                 if existed { updated += 1 } else { added += 1 }

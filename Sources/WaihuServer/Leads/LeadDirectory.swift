@@ -25,7 +25,10 @@ public struct LeadDirectory: Sendable {
     /// Leads whose phone, name or plate match `query` (all leads when it is empty), by id.
     public func search(_ query: String?, batchID: Int? = nil, limit: Int = 50, offset: Int = 0) async throws -> (total: Int, leads: [LeadView]) {
         var builder = LeadRecord.query(on: database)
-        if let visible = try await visibleBatchIDs(on: database) { builder = builder.filter(\.$batchID ~~ visible) }
+        if let visible = try await visibleBatchIDs(on: database) {
+            if visible.isEmpty { return (0, []) }
+            builder = builder.filter(\.$batchID ~~ visible)
+        }
         if let batchID { builder = builder.filter(\.$batchID == batchID) }
         let text = (query ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !text.isEmpty {

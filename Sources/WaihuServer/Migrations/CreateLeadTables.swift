@@ -74,10 +74,10 @@ struct CreateLeadTables: AsyncMigration {
             .unique(on: "phone_key")
             .create()
         if let sql = database as? SQLDatabase {
-            // Lists are browsed per batch and searched by name and plate.
+            // Leads are listed and counted per batch. Name and plate are searched with
+            // "contains", which no B-tree index serves, so they get none: an index would only
+            // slow down imports.
             try await sql.create(index: "leads_batch_id").on(LeadRecord.schema).column("batch_id").run()
-            try await sql.create(index: "leads_plate").on(LeadRecord.schema).column("plate").run()
-            try await sql.create(index: "leads_name").on(LeadRecord.schema).column("name").run()
             try await sql.create(index: "lead_history_lead_id").on(LeadHistoryRecord.schema).column("lead_id").run()
         }
     }

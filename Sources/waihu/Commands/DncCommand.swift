@@ -16,7 +16,7 @@ struct DncCommand: AsyncParsableCommand {
         @Option(help: "Refusal period in months when --until is not given.") var months: Int = 6
         @Flag(help: "Keep the number on the list for good.") var forever = false
 
-        func until() throws -> CalendarDate? {
+        func lastDay() throws -> CalendarDate? {
             if forever { return nil }
             if let date = try LeadOptionParsing.date(until, option: "--until") { return date }
             guard months > 0 else { throw ValidationError("--months must be positive") }
@@ -32,7 +32,7 @@ struct DncCommand: AsyncParsableCommand {
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            let until = try period.until()
+            let until = try period.lastDay()
             let entry = try await withApplication(storage.settings()) { app in
                 do { return try await DoNotCallList(database: app.db, actor: .console()).add(number, reason: reason, until: until) }
                 catch let error as DoNotCallError { throw ValidationError(error.message) }
@@ -63,7 +63,7 @@ struct DncCommand: AsyncParsableCommand {
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            let until = try period.until()
+            let until = try period.lastDay()
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError(DoNotCallError.unreadableFile(file).message) }
             var decoder = try TextDecodingStream()
             let text = String(decoding: try decoder.feed([UInt8](data)) + decoder.finish(), as: UTF8.self)

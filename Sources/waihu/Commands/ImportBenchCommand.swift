@@ -34,7 +34,7 @@ struct ImportBenchCommand: AsyncParsableCommand {
 
         var settings = ServerSettings()
         settings.dataDirectory = work.path
-        settings.database = .sqlite(work.appendingPathComponent("waihu.sqlite").path)
+        settings.database = .sqlite(path: work.appendingPathComponent("waihu.sqlite").path)
         let asOf = CalendarDate(year: 2026, month: 3, day: 1)!
         try await WaihuRunner.withApplication(settings) { app in
             let importer = LeadImporter(database: app.db, actor: .console())
