@@ -58,8 +58,7 @@ struct LeadsCommand: AsyncParsableCommand {
             }
             if r.rejects.count > 20 { print("  … \(r.rejects.count - 20) more rejects\(report == nil ? " (use --report FILE.json)" : "")") }
             if let report {
-                let data = try JSONEncoder().encode(r)
-                try data.write(to: URL(fileURLWithPath: report))
+                try Data((r.orderedJSON + "\n").utf8).write(to: URL(fileURLWithPath: report))
                 print("report written to \(report)")
             }
         }

@@ -50,8 +50,11 @@ final class LeadImportTests: XCTestCase {
                 .init(row: 8, reason: .doNotCall, value: "13900139000"),
                 .init(row: 9, reason: .duplicate, value: "13700137000"),
             ])
-            let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
-            XCTAssertTrue(json.hasPrefix(#"{"rows":11,"imported":7,"invalid_phone":1,"duplicate":2,"dnc":1,"rejects":[{"#), json)
+            XCTAssertEqual(report.orderedJSON, #"{"rows":11,"imported":7,"invalid_phone":1,"duplicate":2,"dnc":1,"rejects":["#
+                + #"{"row":4,"reason":"invalid_phone","value":"1380013800"},{"row":5,"reason":"duplicate","value":"+86 138-0013-8000"},"#
+                + #"{"row":8,"reason":"dnc","value":"13900139000"},{"row":9,"reason":"duplicate","value":"13700137000"}]}"#)
+            let decoded = try JSONDecoder().decode(ImportReport.self, from: Data(report.orderedJSON.utf8))
+            XCTAssertEqual(decoded.rejects, report.rejects)
             let leadCount = try await LeadFixtures.count("leads", on: db)
             XCTAssertEqual(leadCount, 8)
 
