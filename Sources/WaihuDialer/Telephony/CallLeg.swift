@@ -52,6 +52,9 @@ public final class CallLeg: Sendable {
         await context.collectDigits(configuration)
     }
 
+    /// Stops the prompt being played, if any (the caller pressed a key to reach an agent).
+    public func stopPlayback() { session.stopPlayback() }
+
     /// Sends DTMF to the far end as RFC 4733 events.
     public func send(digits: String) { session.send(digits: digits) }
 

@@ -1,14 +1,206 @@
 import Foundation
 import WaihuDomain
+import ZIPFoundation
 
-/// Reads one worksheet of an .xlsx workbook row by row. (Being written: refuses for now.)
+/// Reads one worksheet of an .xlsx workbook row by row, with memory that does not grow
+/// with the sheet: the sheet is unpacked to a temporary file (checked against its CRC)
+/// and scanned from there in chunks. Cells come back as the text a user sees: shared
+/// and inline strings, numbers without Excel's float noise (13800138000, not
+/// 1.3800138E10), and date-formatted numbers as `YYYY-MM-DD`.
 public final class XLSXSheetReader {
-    public let dateSystem: ExcelDateSystem = .from1900
-    public var fractionRead: Double { 0 }
+    public let sheetName: String
+    public let dateSystem: ExcelDateSystem
+    private let workbook: XLSXWorkbook
+    private let temporaryFile: URL
+    private let handle: FileHandle
+    private let size: UInt64
+    private var bytesRead: UInt64 = 0
+    private var scanner = XMLPullScanner()
+    private var ended = false
+    private var pending: [XLSXRow] = []
+    private var pendingIndex = 0
+    private var cells = SheetRowAssembler()
 
+    /// `sheetName` nil reads the first sheet.
     public init(url: URL, sheetName: String?) throws {
-        throw LeadFileError.notASpreadsheet("an .xlsx workbook, which this build cannot read yet")
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw XLSXReadError.damaged("not a complete ZIP archive")
+        }
+        workbook = try XLSXWorkbook(archive: archive)
+        guard let first = workbook.sheets.first else { throw XLSXReadError.noSheets }
+        var sheet = first
+        if let sheetName {
+            guard let named = workbook.sheets.first(where: { $0.name == sheetName }) else {
+                throw XLSXReadError.noSuchSheet(sheetName, available: workbook.sheets.map(\.name))
+            }
+            sheet = named
+        }
+        self.sheetName = sheet.name
+        dateSystem = workbook.dateSystem
+        guard let entry = archive[sheet.path] else { throw XLSXReadError.damaged("\(sheet.path) is missing") }
+        temporaryFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("waihu-sheet-\(UUID().uuidString).xml")
+        do {
+            _ = try archive.extract(entry, to: temporaryFile)
+        } catch {
+            try? FileManager.default.removeItem(at: temporaryFile)
+            throw XLSXReadError.damaged("\(sheet.path) cannot be unpacked")
+        }
+        do {
+            handle = try FileHandle(forReadingFrom: temporaryFile)
+        } catch {
+            try? FileManager.default.removeItem(at: temporaryFile)
+            throw error
+        }
+        size = entry.uncompressedSize
+        cells.sharedStrings = workbook.sharedStrings
+        cells.dateStyles = workbook.dateStyles
+        cells.dateSystem = workbook.dateSystem
     }
 
-    public func nextRow() throws -> XLSXRow? { nil }
+    deinit {
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporaryFile)
+    }
+
+    public var sheetNames: [String] { workbook.sheets.map(\.name) }
+
+    public var fractionRead: Double {
+        size == 0 ? 1 : min(1, Double(bytesRead) / Double(size))
+    }
+
+    /// The next row that has a `<row>` element (rows Excel never touched are absent), or nil at the end.
+    public func nextRow() throws -> XLSXRow? {
+        if pendingIndex == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            pendingIndex = 0
+        }
+        while pending.isEmpty {
+            if ended { return nil }
+            while let token = try scanner.next() {
+                if let row = try cells.consume(token, in: scanner) {
+                    pending.append(row)
+                }
+            }
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty {
+                ended = true
+                if !scanner.remainderIsBlank || cells.isInsideRow {
+                    throw XLSXReadError.malformedXML("the sheet ends in the middle of a row")
+                }
+            } else {
+                bytesRead += UInt64(chunk.count)
+                scanner.append(chunk)
+            }
+        }
+        pendingIndex += 1
+        return pending[pendingIndex - 1]
+    }
+}
+
+/// Turns the tokens of `<sheetData>` into rows: `<row r="2"><c r="B2" t="s" s="3"><v>5</v></c>…</row>`.
+private struct SheetRowAssembler {
+    var sharedStrings: [String] = []
+    var dateStyles: [Bool] = []
+    var dateSystem: ExcelDateSystem = .from1900
+
+    private var rowNumber = 0
+    private var inRow = false
+    private var row: [String] = []
+    private var column = 0
+    private var type = ""
+    private var style = 0
+    private var value = ""
+    private var capturing = false
+    private var inCell = false
+
+    var isInsideRow: Bool { inRow }
+
+    mutating func consume(_ token: XMLPullScanner.Token, in scanner: XMLPullScanner) throws -> XLSXRow? {
+        switch token.kind {
+        case .start, .empty:
+            if scanner.nameIs(token, "row") {
+                rowNumber = scanner.attribute("r", of: token).flatMap(Int.init) ?? rowNumber + 1
+                if token.kind == .empty { return XLSXRow(number: rowNumber, cells: []) }
+                row = []
+                inRow = true
+            } else if scanner.nameIs(token, "c"), inRow {
+                column = scanner.attribute("r", of: token).flatMap(Self.columnIndex) ?? row.count
+                type = scanner.attribute("t", of: token) ?? "n"
+                style = scanner.attribute("s", of: token).flatMap(Int.init) ?? 0
+                value = ""
+                inCell = token.kind == .start
+                if token.kind == .empty { place("") }
+            } else if inCell, token.kind == .start, scanner.nameIs(token, "v") || scanner.nameIs(token, "t") {
+                capturing = true
+            } else if inCell, token.kind == .start, scanner.nameIs(token, "rPh") {
+                capturing = false
+            }
+        case .end:
+            if scanner.nameIs(token, "v") || scanner.nameIs(token, "t") {
+                capturing = false
+            } else if scanner.nameIs(token, "c"), inCell {
+                inCell = false
+                place(try cellText())
+            } else if scanner.nameIs(token, "row"), inRow {
+                inRow = false
+                return XLSXRow(number: rowNumber, cells: row)
+            }
+        case .text:
+            if capturing { value += scanner.text(of: token) }
+        }
+        return nil
+    }
+
+    private mutating func place(_ text: String) {
+        guard inRow, column < 16_384 else { return }
+        if column >= row.count { row.append(contentsOf: repeatElement("", count: column - row.count + 1)) }
+        row[column] = text
+    }
+
+    private func cellText() throws -> String {
+        switch type {
+        case "s":
+            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+                throw XLSXReadError.malformedXML("row \(rowNumber) refers to shared string \(value), which does not exist")
+            }
+            return sharedStrings[index]
+        case "n":
+            return number(value)
+        case "b":
+            return value == "1" ? "TRUE" : "FALSE"
+        default:
+            // inlineStr, str (a formula's text), e (#N/A …) and d (an ISO date) are text already.
+            return value
+        }
+    }
+
+    private func number(_ text: String) -> String {
+        guard !text.isEmpty, let number = Double(text) else { return text }
+        if style < dateStyles.count, dateStyles[style],
+           let date = LeadDateParser.date(fromExcelSerial: number, system: dateSystem) {
+            return date.isoString
+        }
+        // Excel stores 13800138000 as "13800138000" but some writers use "1.3800138E10".
+        if number == number.rounded(), abs(number) < 1e15 {
+            return String(Int64(number))
+        }
+        if text.contains("E") || text.contains("e") { return String(number) }
+        return text
+    }
+
+    /// `B2` → 1; `AA10` → 26.
+    static func columnIndex(_ reference: String) -> Int? {
+        var index = 0
+        var letters = 0
+        for byte in reference.utf8 {
+            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { break }
+            index = index * 26 + Int(byte - UInt8(ascii: "A") + 1)
+            letters += 1
+        }
+        return letters == 0 ? nil : index - 1
+    }
 }

@@ -55,11 +55,15 @@ final class LoginTests: XCTestCase {
     }
 
     func testTokensExpire() async throws {
-        try await TestServer.with(configure: { $0.tokenLifetime = 1 }) { server in
+        // Seconds, not one: a loaded CI machine must still get the first request in on time.
+        let lifetime = 5.0
+        try await TestServer.with(configure: { $0.tokenLifetime = lifetime }) { server in
             let token = try await server.adminToken()
+            let issued = Date()   // the server issued it at the latest now
             let value6 = try await server.request(.GET, "/api/v1/auth/me", token: token).status
             XCTAssertEqual(value6, 200)
-            try await Task.sleep(nanoseconds: 1_500_000_000)
+            let untilExpired = lifetime + 0.5 - Date().timeIntervalSince(issued)
+            if untilExpired > 0 { try await Task.sleep(nanoseconds: UInt64(untilExpired * 1e9)) }
             let value7 = try await server.request(.GET, "/api/v1/auth/me", token: token).status
             XCTAssertEqual(value7, 401)
         }
@@ -91,14 +95,19 @@ final class LoginTests: XCTestCase {
     }
 
     func testThrottlingEndsWhenFailuresLeaveTheWindow() async throws {
-        try await TestServer.with(configure: { $0.loginThrottle = .init(maxFailures: 2, window: 1) }) { server in
+        // A window of several seconds: bcrypt on a loaded CI machine can take most of a
+        // second per login, and the 429 must be asked for while both failures still count.
+        let window = 6.0
+        try await TestServer.with(configure: { $0.loginThrottle = .init(maxFailures: 2, window: window) }) { server in
             for _ in 0..<2 {
                 let value9 = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": "bad-password"]).status
                 XCTAssertEqual(value9, 401)
             }
             let value10 = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status
             XCTAssertEqual(value10, 429)
-            try await Task.sleep(nanoseconds: 1_300_000_000)
+            let lastFailure = Date()
+            let untilWindowPassed = window + 0.3 - Date().timeIntervalSince(lastFailure)
+            if untilWindowPassed > 0 { try await Task.sleep(nanoseconds: UInt64(untilWindowPassed * 1e9)) }
             let value11 = try await server.request(.POST, "/api/v1/auth/login", body: ["username": "admin", "password": TestServer.adminPassword]).status
             XCTAssertEqual(value11, 200)
         }

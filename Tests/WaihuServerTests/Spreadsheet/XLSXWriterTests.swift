@@ -34,7 +34,7 @@ final class XLSXWriterTests: XCTestCase {
         out["_names"] = wb.sheetnames
         print(json.dumps(out, ensure_ascii=False))
         """
-        let output = try runPython(script, argument: url.path)
+        let output = try Python.run(script, arguments: [url.path])
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         XCTAssertEqual(object["_names"] as? [String], ["坐席日报", "Teams"])
         let daily = try XCTUnwrap(object["坐席日报"] as? [[Any]])
@@ -60,28 +60,5 @@ final class XLSXWriterTests: XCTestCase {
         }
         try writer.addSheet(named: "One")
         XCTAssertThrowsError(try writer.addSheet(named: "one"))
-    }
-
-    private func runPython(_ script: String, argument: String) throws -> String {
-        let python = "/usr/bin/python3"
-        guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw XCTSkip("python3-openpyxl is installed by scripts/install-deps.sh test")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, argument]
-        let pipe = Pipe()
-        let errors = Pipe()
-        process.standardOutput = pipe
-        process.standardError = errors
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        while process.isRunning { usleep(10_000) }
-        if errorText.contains("No module named 'openpyxl'") {
-            throw XCTSkip("python3-openpyxl is installed by scripts/install-deps.sh test")
-        }
-        XCTAssertEqual(process.terminationStatus, 0, errorText)
-        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -52,11 +52,13 @@ enum SharedPeers {
         return FileManager.default.fileExists(atPath: beside) ? beside : "/work/shared/peers/\(name)"
     }
 
-    /// A SIPp customer phone (UAS) on `port`, RTP on `port + 2`.
+    /// A SIPp customer phone (UAS) on `port`, RTP on `port + 2`, taking `calls` calls.
+    /// `scenario` names a file in shared/peers, or is an absolute path.
     static func sippCustomer(_ scenario: String, port: Int, variables: [String: String] = [:],
-                             timeout: Int = 30) throws -> PeerProcess {
+                             timeout: Int = 30, calls: Int = 1) throws -> PeerProcess {
         try PeerProcess.require("/usr/bin/sipp")
-        var arguments = ["-sf", path(scenario), "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(port + 2)", "-m", "1",
+        let file = scenario.hasPrefix("/") ? scenario : path(scenario)
+        var arguments = ["-sf", file, "-i", "127.0.0.1", "-p", "\(port)", "-mp", "\(port + 2)", "-m", "\(calls)",
                          "-nostdin", "-timeout", "\(timeout)s", "-timeout_error"]
         for (name, value) in variables.sorted(by: { $0.key < $1.key }) { arguments += ["-set", name, value] }
         return try PeerProcess("/usr/bin/sipp", arguments, name: "sipp-\(port)", directory: FileManager.default.temporaryDirectory)

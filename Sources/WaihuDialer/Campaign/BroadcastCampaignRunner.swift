@@ -1,0 +1,144 @@
+import Foundation
+import WaihuDomain
+import WaihuMedia
+
+/// Runs a voice-broadcast campaign (语音群呼): takes leads from a queue, dials them through
+/// the trunk under its concurrency and calls-per-second limits, plays the ad to every
+/// answered call, and puts a caller who presses a transfer key through to a free agent.
+/// Every call ends in one `BroadcastCallResult`, handed to `onResult` as soon as the call
+/// is over, so the caller can store it before the next lead is even claimed.
+public struct BroadcastCampaignRunner: Sendable {
+    public let engine: TelephonyEngine
+    public let settings: BroadcastSettings
+    /// Where a lead's number is dialed: normally `.trunk(number: lead.number, host:…)`.
+    public let route: @Sendable (CampaignLead) -> OutboundCallRequest.Target
+    /// The agents press-1 callers reach; nil for an ad without transfer.
+    public let agents: TransferAgentPool?
+
+    public init(engine: TelephonyEngine, settings: BroadcastSettings, agents: TransferAgentPool?,
+                route: @escaping @Sendable (CampaignLead) -> OutboundCallRequest.Target) {
+        self.engine = engine
+        self.settings = settings
+        self.agents = agents
+        self.route = route
+    }
+
+    /// Dials until the queue is empty or the campaign is stopped, then waits for the calls
+    /// still up. Returns how many calls were placed.
+    @discardableResult
+    public func run(queue: CampaignLeadQueue, control: CampaignControl = CampaignControl(),
+                    onResult: @escaping @Sendable (BroadcastCallResult) async -> Void) async throws -> Int {
+        var limiter = DialRateLimiter(callsPerSecond: settings.callsPerSecond)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var placed = 0
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            var active = 0
+            while await control.mayDial() {
+                if active >= settings.maxConcurrentCalls {
+                    _ = try await group.next()
+                    active -= 1
+                    continue
+                }
+                guard let lead = try await queue.nextLead() else { break }
+                while true {
+                    let wait = limiter.delayBeforeDial(now: Self.seconds(start.duration(to: clock.now)))
+                    if wait <= 0 { break }
+                    try await Task.sleep(for: .seconds(wait))
+                }
+                active += 1
+                placed += 1
+                group.addTask {
+                    let result = await call(lead)
+                    await onResult(result)
+                }
+            }
+            try await group.waitForAll()
+        }
+        return placed
+    }
+
+    /// One lead from dial to hang-up.
+    public func call(_ lead: CampaignLead) async -> BroadcastCallResult {
+        let placedAt = Date()
+        let recording = settings.recordingDirectory.map {
+            $0.appendingPathComponent("\(lead.id)-\(Int(placedAt.timeIntervalSince1970 * 1000)).wav").path
+        }
+        let request = OutboundCallRequest(target: route(lead), callerID: settings.callerID,
+                                          ringTimeout: settings.ringTimeout, recordingPath: recording)
+        let leg: CallLeg
+        do {
+            leg = try await engine.placeCall(request)
+        } catch {
+            let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
+                                    recording: nil)
+            return BroadcastCallResult(lead: lead, customer: failed, wantedAgent: false, transferredTo: nil, agent: nil,
+                                       placedAt: placedAt, endedAt: Date())
+        }
+        guard await leg.waitUntilAnswered() else {
+            return BroadcastCallResult(lead: lead, customer: await leg.waitUntilEnded(), wantedAgent: false,
+                                       transferredTo: nil, agent: nil, placedAt: placedAt, endedAt: Date())
+        }
+        let wantedAgent = await listenForTransferKey(leg)
+        var transferredTo: String?
+        var agentReport: CallReport?
+        if wantedAgent {
+            if let agents, let phone = await agents.claimAgent() {
+                (transferredTo, agentReport) = await transfer(leg, to: phone, caller: lead.number)
+                await agents.releaseAgent(phone)
+            }
+            if transferredTo == nil, let sorry = settings.noAgentPrompt {
+                await leg.play(sorry)
+            }
+        }
+        leg.hangUp()
+        let customer = await leg.waitUntilEnded()
+        return BroadcastCallResult(lead: lead, customer: customer, wantedAgent: wantedAgent, transferredTo: transferredTo,
+                                   agent: agentReport, placedAt: placedAt, endedAt: Date())
+    }
+
+    /// Plays the ad while listening for keys; true as soon as a transfer key is pressed
+    /// (the ad stops there). Other keys are ignored. After the ad the caller has
+    /// `digitWaitAfterPrompt` to press.
+    private func listenForTransferKey(_ leg: CallLeg) async -> Bool {
+        let prompt = settings.prompt
+        let playing = Task { await leg.play(prompt) }
+        let clock = ContinuousClock()
+        let deadline = clock.now + prompt.duration + settings.digitWaitAfterPrompt
+        var wanted = false
+        while !wanted {
+            let remaining = clock.now.duration(to: deadline)
+            if remaining <= .zero { break }
+            let status = await leg.collectDigits(.init(maximumDigits: 1, terminator: nil, firstDigitTimeout: remaining))
+            guard case .finished(let digits, .maximumDigits) = status, let key = digits.first else { break }
+            wanted = settings.transferDigits.contains(key)
+        }
+        if wanted { leg.stopPlayback() }
+        _ = await playing.value
+        return wanted
+    }
+
+    /// Rings the agent's phone and bridges; (nil, report) when the agent did not answer.
+    private func transfer(_ customer: CallLeg, to phone: String, caller: String) async -> (String?, CallReport?) {
+        let agentLeg: CallLeg
+        do {
+            agentLeg = try await engine.placeCall(OutboundCallRequest(target: .phone(extension: phone), callerID: caller,
+                                                                      ringTimeout: .seconds(20)),
+                                                  alongside: customer)
+        } catch {
+            return (nil, nil)
+        }
+        guard await agentLeg.waitUntilAnswered() else {
+            return (nil, await agentLeg.waitUntilEnded())
+        }
+        guard let reports = try? await CallBridge(customer: customer, agent: agentLeg).run() else {
+            agentLeg.hangUp()
+            return (phone, await agentLeg.waitUntilEnded())
+        }
+        return (phone, reports.agent)
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import WaihuMedia
+
+/// How a voice-broadcast campaign (语音群呼) calls: the recorded ad, which key reaches an
+/// agent, and the trunk's limits.
+public struct BroadcastSettings: Sendable {
+    /// The ad played to every answered call.
+    public var prompt: WAVFile
+    /// Keys that put the caller through to an agent ("press 1").
+    public var transferDigits: Set<Character>
+    /// How long to wait for a key once the ad has ended, before hanging up.
+    public var digitWaitAfterPrompt: Duration
+    /// Played when the caller pressed 1 and no agent is free (then the call ends);
+    /// nil hangs up at once.
+    public var noAgentPrompt: WAVFile?
+    public var maxConcurrentCalls: Int
+    public var callsPerSecond: Double
+    public var ringTimeout: Duration
+    public var callerID: String
+    /// Each call is recorded to `<directory>/<lead id>-<time>.wav` when set.
+    public var recordingDirectory: URL?
+
+    public init(prompt: WAVFile, transferDigits: Set<Character> = ["1"], digitWaitAfterPrompt: Duration = .seconds(5),
+                noAgentPrompt: WAVFile? = nil, maxConcurrentCalls: Int = 10, callsPerSecond: Double = 5,
+                ringTimeout: Duration = .seconds(30), callerID: String, recordingDirectory: URL? = nil) {
+        self.prompt = prompt
+        self.transferDigits = transferDigits
+        self.digitWaitAfterPrompt = digitWaitAfterPrompt
+        self.noAgentPrompt = noAgentPrompt
+        self.maxConcurrentCalls = max(1, maxConcurrentCalls)
+        self.callsPerSecond = callsPerSecond
+        self.ringTimeout = ringTimeout
+        self.callerID = callerID
+        self.recordingDirectory = recordingDirectory
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import WaihuDomain
+import ZIPFoundation
+
+/// The parts of a workbook a sheet reader needs besides the sheet itself: the sheets
+/// and where they are, the date system, the shared strings and which styles are dates.
+/// These parts are small next to a sheet of a million rows and are read whole.
+struct XLSXWorkbook {
+    struct Sheet {
+        let name: String
+        /// Path inside the package, e.g. `xl/worksheets/sheet1.xml`.
+        let path: String
+    }
+
+    let sheets: [Sheet]
+    let dateSystem: ExcelDateSystem
+    let sharedStrings: [String]
+    /// Per style index (`s` on a cell), whether it formats numbers as dates.
+    let dateStyles: [Bool]
+
+    init(archive: Archive) throws {
+        guard let workbook = try Self.part("xl/workbook.xml", in: archive) else { throw XLSXReadError.notAWorkbook }
+        let relationships = try Self.part("xl/_rels/workbook.xml.rels", in: archive).map(Self.relationships) ?? [:]
+        var sheets: [Sheet] = []
+        var date1904 = false
+        try Self.scan(workbook) { scanner, token in
+            if scanner.nameIs(token, "workbookPr") {
+                let flag = scanner.attribute("date1904", of: token)
+                date1904 = flag == "1" || flag == "true"
+            } else if scanner.nameIs(token, "sheet"), let name = scanner.attribute("name", of: token) {
+                let id = scanner.attribute("id", of: token) ?? ""
+                if let target = relationships[id] {
+                    sheets.append(Sheet(name: name, path: Self.resolve(target)))
+                }
+            }
+        }
+        self.sheets = sheets
+        dateSystem = date1904 ? .from1904 : .from1900
+        sharedStrings = try Self.part("xl/sharedStrings.xml", in: archive).map(Self.sharedStrings) ?? []
+        dateStyles = try Self.part("xl/styles.xml", in: archive).map(Self.dateStyles) ?? []
+    }
+
+    /// A relationship target relative to `xl/`, or absolute from the package root.
+    private static func resolve(_ target: String) -> String {
+        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    private static func part(_ path: String, in archive: Archive) throws -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        var bytes: [UInt8] = []
+        do {
+            _ = try archive.extract(entry) { bytes.append(contentsOf: $0) }
+        } catch {
+            throw XLSXReadError.damaged("\(path) cannot be unpacked")
+        }
+        return bytes
+    }
+
+    /// Calls `visit` for every start (or empty) tag of a whole part.
+    private static func scan(_ bytes: [UInt8], visit: (XMLPullScanner, XMLPullScanner.Token) throws -> Void) throws {
+        var scanner = XMLPullScanner()
+        scanner.append(bytes)
+        while let token = try scanner.next() {
+            if token.kind == .start || token.kind == .empty { try visit(scanner, token) }
+        }
+    }
+
+    private static func relationships(_ bytes: [UInt8]) throws -> [String: String] {
+        var targets: [String: String] = [:]
+        try scan(bytes) { scanner, token in
+            if scanner.nameIs(token, "Relationship"), let id = scanner.attribute("Id", of: token),
+               let target = scanner.attribute("Target", of: token) {
+                targets[id] = target
+            }
+        }
+        return targets
+    }
+
+    /// `<si>` items: plain `<t>` or rich-text runs `<r><t>…</t></r>`; the phonetic
+    /// guide `<rPh>` (furigana) is not part of the text.
+    private static func sharedStrings(_ bytes: [UInt8]) throws -> [String] {
+        var strings: [String] = []
+        var scanner = XMLPullScanner()
+        scanner.append(bytes)
+        var current = ""
+        var inText = false
+        var inPhonetic = false
+        while let token = try scanner.next() {
+            switch token.kind {
+            case .start:
+                if scanner.nameIs(token, "si") { current = "" }
+                else if scanner.nameIs(token, "t") { inText = !inPhonetic }
+                else if scanner.nameIs(token, "rPh") { inPhonetic = true }
+            case .empty:
+                if scanner.nameIs(token, "si") { strings.append("") }
+            case .end:
+                if scanner.nameIs(token, "si") { strings.append(current) }
+                else if scanner.nameIs(token, "t") { inText = false }
+                else if scanner.nameIs(token, "rPh") { inPhonetic = false }
+            case .text:
+                if inText { current += scanner.text(of: token) }
+            }
+        }
+        return strings
+    }
+
+    private static func dateStyles(_ bytes: [UInt8]) throws -> [Bool] {
+        var customDates: [Int: Bool] = [:]
+        var styles: [Bool] = []
+        var scanner = XMLPullScanner()
+        scanner.append(bytes)
+        var inCellFormats = false
+        while let token = try scanner.next() {
+            switch token.kind {
+            case .start, .empty:
+                if scanner.nameIs(token, "numFmt"), let id = scanner.attribute("numFmtId", of: token).flatMap(Int.init) {
+                    customDates[id] = XLSXNumberFormat.isDate(formatCode: scanner.attribute("formatCode", of: token) ?? "")
+                } else if scanner.nameIs(token, "cellXfs") {
+                    inCellFormats = token.kind == .start
+                } else if inCellFormats, scanner.nameIs(token, "xf") {
+                    let id = scanner.attribute("numFmtId", of: token).flatMap(Int.init) ?? 0
+                    styles.append(customDates[id] ?? XLSXNumberFormat.isDate(builtinID: id))
+                }
+            case .end:
+                if scanner.nameIs(token, "cellXfs") { inCellFormats = false }
+            case .text:
+                break
+            }
+        }
+        return styles
+    }
+}
