@@ -8,6 +8,10 @@
     telephony: { label: 'nav.telephony', render: (root) => window.pages.telephony(root) },
     reports: { label: 'nav.reports', feature: 'reports', render: (root) => window.pages.reports(root) },
     wallboard: { label: 'nav.wallboard', feature: 'wallboard', render: (root) => window.pages.wallboard(root) },
+    imports: { label: 'nav.imports', feature: 'batches', render: (root) => window.pages.imports(root) },
+    leads: { label: 'nav.leads', feature: 'leads', render: (root) => window.pages.leads(root) },
+    batches: { label: 'nav.batches', feature: 'batches', render: (root) => window.pages.batches(root) },
+    dnc: { label: 'nav.dnc', feature: 'dnc', render: (root) => window.pages.dnc(root) },
   };
   let me = null;
 

@@ -7,6 +7,8 @@ struct WaihuCommand: AsyncParsableCommand {
         commandName: "waihu",
         abstract: "waihu 外呼: an outbound call-center platform.",
         version: WaihuVersion.current,
-        subcommands: [ServeCommand.self, UserCommand.self, TeamCommand.self, AuditCommand.self, SimulateCommand.self, CallCommand.self, BenchCommand.self, TrunkCommand.self, PhoneCommand.self, EventsCommand.self, ReportCommand.self]
+        subcommands: [ServeCommand.self, UserCommand.self, TeamCommand.self, AuditCommand.self, SimulateCommand.self, CallCommand.self, BenchCommand.self,
+                      TrunkCommand.self, PhoneCommand.self, EventsCommand.self, ReportCommand.self,
+                      LeadsCommand.self, DncCommand.self, BatchCommand.self, SourceCommand.self]
     )
 }

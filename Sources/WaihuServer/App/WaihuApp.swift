@@ -61,6 +61,10 @@ public enum WaihuApp {
         EventController().register(on: api)
         ReportController().register(on: api)
         LiveController().register(on: api)
+        LeadController().register(on: api)
+        ImportController().register(on: api)
+        BatchController().register(on: api)
+        DoNotCallController().register(on: api)
     }
 
     struct SettingsKey: StorageKey {

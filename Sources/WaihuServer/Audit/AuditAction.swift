@@ -22,4 +22,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case phoneChanged = "phone_changed"
     case phoneRemoved = "phone_removed"
     case testCall = "test_call"
+    case listImport = "list_import"
+    case doNotCallChanged = "dnc_changed"
+    case leadChanged = "lead_changed"
 }

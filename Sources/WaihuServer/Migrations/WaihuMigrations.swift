@@ -11,6 +11,7 @@ public enum WaihuMigrations {
             CreateTrunks(),
             CreatePhones(),
             CreateEventTables(),
+            CreateLeadTables(),
         ]
     }
 }

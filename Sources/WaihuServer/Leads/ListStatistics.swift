@@ -1,0 +1,148 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+import WaihuDomain
+
+/// Cost and quality per batch and per source (批次与来源), from the import counts and the
+/// leads now in each batch. Contact rate, success rate and cost per success stay null
+/// until waihu places calls.
+public struct ListStatistics: Sendable {
+    public let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public struct BatchLine: Content, Sendable {
+        public var id: Int
+        public var name: String
+        public var source: String
+        public var costPerLead: Double
+        public var importedAt: Date
+        public var importedBy: String
+        public var teams: [String]
+        public var rows: Int
+        public var leads: Int
+        public var invalidPhone: Int
+        public var duplicate: Int
+        public var dnc: Int
+        public var cost: Double
+        public var invalidRate: Double?
+        public var duplicateRate: Double?
+        public var contactRate: Double?
+        public var successRate: Double?
+        public var costPerSuccess: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, source, costPerLead = "cost_per_lead", importedAt = "imported_at", importedBy = "imported_by",
+                 teams, rows, leads, invalidPhone = "invalid_phone", duplicate, dnc, cost, invalidRate = "invalid_rate",
+                 duplicateRate = "duplicate_rate", contactRate = "contact_rate", successRate = "success_rate",
+                 costPerSuccess = "cost_per_success"
+        }
+
+        // Encode nil rates as JSON null, not as missing keys: the UI shows "—".
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(source, forKey: .source)
+            try c.encode(costPerLead, forKey: .costPerLead); try c.encode(importedAt, forKey: .importedAt)
+            try c.encode(importedBy, forKey: .importedBy); try c.encode(teams, forKey: .teams)
+            try c.encode(rows, forKey: .rows); try c.encode(leads, forKey: .leads)
+            try c.encode(invalidPhone, forKey: .invalidPhone); try c.encode(duplicate, forKey: .duplicate)
+            try c.encode(dnc, forKey: .dnc); try c.encode(cost, forKey: .cost)
+            try c.encode(invalidRate, forKey: .invalidRate); try c.encode(duplicateRate, forKey: .duplicateRate)
+            try c.encode(contactRate, forKey: .contactRate); try c.encode(successRate, forKey: .successRate)
+            try c.encode(costPerSuccess, forKey: .costPerSuccess)
+        }
+    }
+
+    public struct SourceLine: Content, Sendable {
+        public var name: String
+        public var defaultPrice: Double
+        public var batches: Int
+        public var rows: Int
+        public var leads: Int
+        public var cost: Double
+        public var invalidRate: Double?
+        public var duplicateRate: Double?
+        public var contactRate: Double?
+        public var successRate: Double?
+        public var costPerSuccess: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case name, defaultPrice = "default_price", batches, rows, leads, cost, invalidRate = "invalid_rate",
+                 duplicateRate = "duplicate_rate", contactRate = "contact_rate", successRate = "success_rate",
+                 costPerSuccess = "cost_per_success"
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(name, forKey: .name); try c.encode(defaultPrice, forKey: .defaultPrice)
+            try c.encode(batches, forKey: .batches); try c.encode(rows, forKey: .rows); try c.encode(leads, forKey: .leads)
+            try c.encode(cost, forKey: .cost); try c.encode(invalidRate, forKey: .invalidRate)
+            try c.encode(duplicateRate, forKey: .duplicateRate); try c.encode(contactRate, forKey: .contactRate)
+            try c.encode(successRate, forKey: .successRate); try c.encode(costPerSuccess, forKey: .costPerSuccess)
+        }
+    }
+
+    public func batches() async throws -> [BatchLine] {
+        let batches = try await BatchRecord.query(on: database).with(\.$source).sort(\.$importedAt, .descending).sort(\.$id, .descending).all()
+        let counts = try await leadCounts()
+        var teamNames: [UUID: String] = [:]
+        for team in try await TeamRecord.query(on: database).all() { teamNames[team.id!] = team.name }
+        var teamsByBatch: [Int: [String]] = [:]
+        for link in try await BatchTeamRecord.query(on: database).all() {
+            teamsByBatch[link.batchID, default: []].append(teamNames[link.teamID] ?? "")
+        }
+        return batches.map { batch in
+            let leads = counts[batch.id!] ?? 0
+            let quality = ListQuality(rows: batch.rows, leads: leads, invalid: batch.invalidPhone,
+                                      duplicate: batch.duplicate, pricePerLead: batch.costPerLead)
+            return BatchLine(id: batch.id!, name: batch.name, source: batch.source.name, costPerLead: batch.costPerLead,
+                             importedAt: batch.importedAt, importedBy: batch.importedBy,
+                             teams: (teamsByBatch[batch.id!] ?? []).sorted(), rows: batch.rows, leads: leads,
+                             invalidPhone: batch.invalidPhone, duplicate: batch.duplicate, dnc: batch.doNotCall,
+                             cost: quality.cost, invalidRate: quality.invalidRate, duplicateRate: quality.duplicateRate,
+                             contactRate: nil, successRate: nil, costPerSuccess: nil)
+        }
+    }
+
+    public func sources() async throws -> [SourceLine] {
+        let lines = try await batches()
+        return try await SourceRecord.query(on: database).sort(\.$name).all().map { source in
+            let mine = lines.filter { $0.source == source.name }
+            let quality = ListQuality.combined(mine.map { (rows: $0.rows, leads: $0.leads, invalid: $0.invalidPhone,
+                                                           duplicate: $0.duplicate, cost: $0.cost) })
+            return SourceLine(name: source.name, defaultPrice: source.defaultPrice, batches: mine.count,
+                              rows: mine.reduce(0) { $0 + $1.rows },
+                              leads: quality.leads, cost: quality.cost, invalidRate: quality.invalidRate,
+                              duplicateRate: quality.duplicateRate, contactRate: nil, successRate: nil, costPerSuccess: nil)
+        }
+    }
+
+    /// Leads now in each batch.
+    private func leadCounts() async throws -> [Int: Int] {
+        guard let sql = database as? SQLDatabase else { return [:] }
+        struct Row: Decodable { var batch_id: Int; var n: Int }
+        let rows = try await sql.raw("SELECT batch_id, COUNT(*) AS n FROM leads GROUP BY batch_id").all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.batch_id, $0.n) })
+    }
+
+    /// Assigns a batch to teams (replacing its teams), so their agents can work it.
+    public func assign(batchName: String, teamNames: [String]) async throws {
+        try await database.transaction { db in
+            guard let batch = try await BatchRecord.query(on: db).filter(\.$name == batchName).first() else {
+                throw Abort(.notFound, reason: "no batch named '\(batchName)'")
+            }
+            var teamIDs: [UUID] = []
+            for name in teamNames {
+                guard let team = try await TeamRecord.query(on: db).filter(\.$name == name).first() else {
+                    throw Abort(.notFound, reason: "no team named '\(name)'")
+                }
+                teamIDs.append(try team.requireID())
+            }
+            try await BatchTeamRecord.query(on: db).filter(\.$batchID == batch.requireID()).delete()
+            for id in teamIDs { try await BatchTeamRecord(batchID: try batch.requireID(), teamID: id).create(on: db) }
+        }
+    }
+}

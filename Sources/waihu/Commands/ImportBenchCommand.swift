@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import WaihuDomain
+import WaihuServer
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `waihu bench import`: lead-list import throughput against `sqlite3 .import` (docs/lists.md).
+struct ImportBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a generated list into an empty SQLite database, then a second one into the filled database; rows/s, peak memory, and sqlite3 .import for comparison."
+    )
+
+    @Option(help: "Rows of the CSV lists.") var rows: Int = 1_000_000
+    @Option(name: .customLong("xlsx-rows"), help: "Rows of the .xlsx list (0: skip).") var xlsxRows: Int = 0
+    @Option(help: "Folder for the generated files and databases (default: a temporary folder, removed after).") var folder: String?
+
+    func run() async throws {
+        let work = URL(fileURLWithPath: folder ?? NSTemporaryDirectory() + "waihu-bench-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { if folder == nil { try? FileManager.default.removeItem(at: work) } }
+
+        let first = work.appendingPathComponent("list-1.csv")
+        let second = work.appendingPathComponent("list-2.csv")
+        var generate = Date()
+        var generator = LeadListGenerator(seed: 1)
+        try generator.writeCSV(rows: rows, to: first)
+        // The second list shares half its customers with the first.
+        var generator2 = LeadListGenerator(seed: 2, numberOffset: rows / 2)
+        try generator2.writeCSV(rows: rows, to: second)
+        log("generated 2 × \(rows) rows in \(seconds(since: generate)) s (\(megabytes(fileSize(first))) MB each)")
+
+        var settings = ServerSettings()
+        settings.dataDirectory = work.path
+        settings.database = .sqlite(path: work.appendingPathComponent("waihu.sqlite").path)
+        let asOf = CalendarDate(year: 2026, month: 3, day: 1)!
+        try await WaihuRunner.withApplication(settings) { app in
+            let importer = LeadImporter(database: app.db, actor: .console())
+            for (index, file) in [first, second].enumerated() {
+                let start = Date()
+                let result = try await importer.run(.init(file: file, batchName: "bench-\(index + 1)", sourceName: "bench",
+                                                          costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
+                let elapsed = Date().timeIntervalSince(start)
+                let r = result.report
+                log("csv \(index == 0 ? "into empty db " : "into filled db"): \(r.rows) rows in \(String(format: "%.2f", elapsed)) s = "
+                    + "\(Int(Double(r.rows) / elapsed)) rows/s; imported \(r.imported), invalid \(r.invalidPhone), duplicate \(r.duplicate); peak RSS \(peakMegabytes()) MB")
+            }
+            if xlsxRows > 0 {
+                let workbook = work.appendingPathComponent("list-3.xlsx")
+                generate = Date()
+                var generator3 = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
+                try generator3.writeXLSX(rows: xlsxRows, to: workbook)
+                log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
+                let start = Date()
+                do {
+                    let result = try await importer.run(.init(file: workbook, batchName: "bench-xlsx", sourceName: "bench",
+                                                              costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
+                    let elapsed = Date().timeIntervalSince(start)
+                    log("xlsx: \(result.report.rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(result.report.rows) / elapsed)) rows/s; "
+                        + "imported \(result.report.imported); peak RSS \(peakMegabytes()) MB")
+                } catch {
+                    log("xlsx: not imported: \(leadImportMessage(error))")
+                }
+            }
+        }
+
+        // sqlite3's own CSV import of the same file into a bare table, for scale.
+        let bare = work.appendingPathComponent("bare.sqlite")
+        let start = Date()
+        let status = try runSQLite(database: bare, script: ".mode csv\n.import \(first.path) leads\n")
+        if status == 0 {
+            let elapsed = Date().timeIntervalSince(start)
+            log("sqlite3 .import: \(rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(rows) / elapsed)) rows/s")
+        } else {
+            log("sqlite3 .import failed (is the sqlite3 package installed?)")
+        }
+    }
+
+    private func runSQLite(database: URL, script: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database.path]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    private func log(_ line: String) {
+        print(line)
+        fflush(stdout)
+    }
+
+    private func seconds(since start: Date) -> String { String(format: "%.1f", Date().timeIntervalSince(start)) }
+    private func fileSize(_ url: URL) -> Int { ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0 }
+    private func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+
+    /// Peak resident memory of this process so far (getrusage ru_maxrss, KiB on Linux).
+    private func peakMegabytes() -> String {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return String(format: "%.0f", Double(usage.ru_maxrss) / 1024)
+    }
+}
