@@ -38,26 +38,13 @@ enum LeadFixtures {
 
     /// Reads the first sheet of a workbook with openpyxl, as lists of strings ("" for empty).
     static func readXLSX(_ url: URL) throws -> [[String]] {
-        let python = "/usr/bin/python3"
-        guard FileManager.default.isExecutableFile(atPath: python) else { throw XCTSkip("python3-openpyxl is needed") }
         let script = """
         import json, sys, openpyxl
         wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
         ws = wb[wb.sheetnames[0]]
         print(json.dumps([["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)], ensure_ascii=False))
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, url.path]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        while process.isRunning { usleep(10_000) }
-        if errors.contains("No module named 'openpyxl'") { throw XCTSkip("python3-openpyxl is needed") }
-        XCTAssertEqual(process.terminationStatus, 0, errors)
+        let data = Data(try Python.run(script, arguments: [url.path]).utf8)
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String]])
     }
 

@@ -325,28 +325,11 @@ final class ReportsAPITests: XCTestCase {
 
 /// Reads the first sheet of an .xlsx with openpyxl (an independent reader).
 func readWorkbook(_ path: String) throws -> [[Any]] {
-    let python = "/usr/bin/python3"
-    guard FileManager.default.isExecutableFile(atPath: python) else {
-        throw XCTSkip("python3-openpyxl is installed by scripts/install-deps.sh test")
-    }
     let script = """
     import json, sys, openpyxl
     wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
     print(json.dumps([list(r) for r in wb[wb.sheetnames[0]].iter_rows(values_only=True)], ensure_ascii=False))
     """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: python)
-    process.arguments = ["-c", script, path]
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    while process.isRunning { usleep(10_000) }
-    if errorText.contains("No module named 'openpyxl'") {
-        throw XCTSkip("python3-openpyxl is installed by scripts/install-deps.sh test")
-    }
-    XCTAssertEqual(process.terminationStatus, 0, errorText)
+    let data = Data(try Python.run(script, arguments: [path]).utf8)
     return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[Any]], String(decoding: data, as: UTF8.self))
 }
