@@ -1,3 +1,4 @@
+import WaihuDomain
 /// Everything one simulated shift depends on. Defaults are the reference model of the pacing issue.
 ///
 /// When `answerProbability` differs from the reference 25 %, the other outcomes keep their

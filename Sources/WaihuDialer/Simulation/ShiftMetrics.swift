@@ -1,3 +1,4 @@
+import WaihuDomain
 /// The figures of one simulated shift under one pacer.
 public struct ShiftMetrics: Codable, Sendable, Equatable {
     public var mode: DialMode

@@ -1,3 +1,4 @@
+import WaihuDomain
 /// One discrete-event simulation of a shift, driving a pacer only through `DialPacer`.
 ///
 /// Three random streams (dial outcomes, durations, agent behaviour) come from the same seed, so

@@ -1,5 +1,6 @@
 import XCTest
 @testable import WaihuDialer
+import WaihuDomain
 
 /// Short shifts with fixed seeds, quick enough for every CI run in debug builds.
 /// The full 30-shift table is `PacingFullBenchmarkTests`.

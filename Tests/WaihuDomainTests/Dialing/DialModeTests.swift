@@ -1,5 +1,5 @@
 import XCTest
-@testable import WaihuDialer
+import WaihuDomain
 
 final class DialModeTests: XCTestCase {
     func testStoredNames() {
