@@ -39,6 +39,8 @@ public actor AgentCampaignRunner {
     private var waiting: [WaitingCustomer] = []
     private var callsInFlight = 0
     private var queueIsEmpty = false
+    /// The queue said "not now": ask again after `settings.idleRecheck`.
+    private var nextQueueCheck: ContinuousClock.Instant?
 
     public init(engine: TelephonyEngine, settings: AgentCampaignSettings, pacer: any DialPacer, queue: CampaignLeadQueue,
                 control: CampaignControl = CampaignControl(),
@@ -94,14 +96,20 @@ public actor AgentCampaignRunner {
         while true {
             endOverdueWrapUps()
             let state = await control.state
-            if state == .running, !queueIsEmpty {
+            if state == .running, !queueIsEmpty, nextQueueCheck.map({ clock.now >= $0 }) ?? true {
+                nextQueueCheck = nil
                 let launch = pacer.callsToLaunch(snapshot(), now: seconds(started.duration(to: clock.now)))
-                for _ in 0..<max(0, launch) {
-                    guard let lead = try await queue.nextLead() else {
+                launching: for _ in 0..<max(0, launch) {
+                    switch try await queue.nextLead() {
+                    case .lead(let lead):
+                        dial(lead)
+                    case .notNow:
+                        nextQueueCheck = clock.now + settings.idleRecheck
+                        break launching
+                    case .finished:
                         queueIsEmpty = true
-                        break
+                        break launching
                     }
-                    dial(lead)
                 }
             }
             if (queueIsEmpty || state == .stopped), callsInFlight == 0 { return }

@@ -19,6 +19,8 @@ public struct AgentCampaignSettings: Sendable {
     public var recordingDirectory: URL?
     /// How often the pacer is asked, besides after every event.
     public var tick: Duration
+    /// When the queue has nothing to dial now, how long before asking again.
+    public var idleRecheck: Duration = .seconds(1)
 
     public init(callerID: String, ringTimeout: Duration = .seconds(30), connectGrace: Duration = .seconds(2),
                 abandonMessage: WAVFile? = nil, wrapUpLimit: Duration = .seconds(60), agentRingTimeout: Duration = .seconds(15),

@@ -34,13 +34,23 @@ public struct BroadcastCampaignRunner: Sendable {
         var placed = 0
         try await withThrowingTaskGroup(of: Void.self) { group in
             var active = 0
-            while await control.mayDial() {
+            dialing: while await control.mayDial() {
                 if active >= settings.maxConcurrentCalls {
                     _ = try await group.next()
                     active -= 1
                     continue
                 }
-                guard let lead = try await queue.nextLead() else { break }
+                let lead: CampaignLead
+                switch try await queue.nextLead() {
+                case .lead(let next):
+                    lead = next
+                case .notNow:
+                    // Window closed or retries not yet due: look again shortly.
+                    try await Task.sleep(for: settings.idleRecheck)
+                    continue
+                case .finished:
+                    break dialing
+                }
                 while true {
                     let wait = limiter.delayBeforeDial(now: Self.seconds(start.duration(to: clock.now)))
                     if wait <= 0 { break }

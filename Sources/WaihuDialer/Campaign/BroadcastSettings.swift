@@ -19,6 +19,8 @@ public struct BroadcastSettings: Sendable {
     public var callerID: String
     /// Each call is recorded to `<directory>/<lead id>-<time>.wav` when set.
     public var recordingDirectory: URL?
+    /// When the queue has nothing to dial now, how long before asking again.
+    public var idleRecheck: Duration = .seconds(1)
 
     public init(prompt: WAVFile, transferDigits: Set<Character> = ["1"], digitWaitAfterPrompt: Duration = .seconds(5),
                 noAgentPrompt: WAVFile? = nil, maxConcurrentCalls: Int = 10, callsPerSecond: Double = 5,
