@@ -12,6 +12,8 @@
     leads: { label: 'nav.leads', feature: 'leads', render: (root) => window.pages.leads(root) },
     batches: { label: 'nav.batches', feature: 'batches', render: (root) => window.pages.batches(root) },
     dnc: { label: 'nav.dnc', feature: 'dnc', render: (root) => window.pages.dnc(root) },
+    campaigns: { label: 'nav.campaigns', feature: 'campaigns', render: (root) => window.pages.campaigns(root) },
+    desktop: { label: 'nav.desktop', feature: 'desktop', render: (root) => window.pages.desktop(root) },
   };
   let me = null;
 
@@ -42,7 +44,7 @@
 
   function route() {
     if (!me) return;
-    let name = location.hash.replace('#', '') || 'home';
+    let name = location.hash.replace('#', '').split('?')[0] || 'home';
     if (!pages[name] || !allowed(name)) name = 'home';
     const nav = document.getElementById('nav');
     nav.replaceChildren(...Object.keys(pages).filter(allowed).map((key) =>

@@ -24,7 +24,8 @@ window.pages.leads = async function (root) {
   }
 
   async function show(id) {
-    const [lead, history] = await Promise.all([api.get('/leads/' + id), api.get('/leads/' + id + '/history')]);
+    const [lead, history, calls] = await Promise.all([api.get('/leads/' + id), api.get('/leads/' + id + '/history'),
+      api.get('/leads/' + id + '/calls').catch(() => [])]);
     const inputs = {};
     const rows = editable.map((key) => {
       const input = key === 'status'
@@ -49,7 +50,8 @@ window.pages.leads = async function (root) {
       el('h3', {}, t('leads.history')),
       el('table', { id: 'lead-history' }, el('thead', {}, el('tr', {}, ['leads.at', 'leads.who', 'leads.what', 'leads.old', 'leads.new'].map((k) => el('th', {}, t(k))))),
         el('tbody', {}, history.map((h) => el('tr', {}, el('td', {}, new Date(h.at).toLocaleString()), el('td', {}, h.actor),
-          el('td', {}, t('leads.field.' + h.field)), el('td', {}, h.old || ''), el('td', {}, h.new || '')))))));
+          el('td', {}, t('leads.field.' + h.field)), el('td', {}, h.old || ''), el('td', {}, h.new || ''))))),
+      window.leadCalls(calls, message)));
   }
 
   const query = el('input', { id: 'leads-query', type: 'search', placeholder: t('leads.searchHint') });
@@ -64,4 +66,7 @@ window.pages.leads = async function (root) {
   }
   root.append(card, detail);
   await search('');
+  // #leads?lead=42 (the desk's 修改客户资料 link) opens that lead.
+  const linked = new URLSearchParams(location.hash.split('?')[1] || '').get('lead');
+  if (linked) await show(linked).catch((e) => { message.textContent = t('common.error', { message: e.message }); });
 };

@@ -9,6 +9,9 @@ window.pages.wallboard = function (root) {
     el('div', { class: 'card' }, el('h2', {}, t('wallboard.title')), status),
     el('div', { class: 'card scroll' }, el('h3', {}, t('wallboard.teams')), teams),
     el('div', { class: 'card scroll' }, el('h3', {}, t('wallboard.agents')), agents));
+  // Agents' live states and the campaigns (wallboard-desk.js), read again on every push.
+  const desk = window.wallboardDesk(root);
+  desk.refresh();
 
   function fill(tableNode, columns, rows, total, keyTitle) {
     const head = el('tr', {}, el('th', {}, keyTitle), columns.map((c) => el('th', { title: c.english_title }, c.title)));
@@ -28,6 +31,7 @@ window.pages.wallboard = function (root) {
     status.textContent = t('wallboard.updated', { day: figures.day, at: new Date(figures.at).toLocaleTimeString() });
     fill(teams, figures.columns, figures.teams, figures.total, t('reports.group.team'));
     fill(agents, figures.columns, figures.agents, null, t('reports.group.agent'));
+    desk.refresh();
   });
   source.onerror = () => { if (!root.isConnected) source.close(); else status.textContent = t('wallboard.reconnecting'); };
   window.addEventListener('hashchange', () => source.close(), { once: true });
