@@ -93,9 +93,9 @@ public struct BroadcastCampaignRunner: Sendable {
         var transferredTo: String?
         var agentReport: CallReport?
         if wantedAgent {
-            if let agents, let phone = await agents.claimAgent() {
+            if let agents, let phone = await agents.claimAgent(for: lead) {
                 (transferredTo, agentReport) = await transfer(leg, to: phone, caller: lead.number)
-                await agents.releaseAgent(phone)
+                await agents.releaseAgent(phone, talked: transferredTo != nil)
             }
             if transferredTo == nil, let sorry = settings.noAgentPrompt {
                 await leg.play(sorry)
