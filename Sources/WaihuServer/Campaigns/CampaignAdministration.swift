@@ -10,21 +10,31 @@ import WaihuMedia
 /// change is audited. A campaign is made from lead batches: its leads are copied into
 /// `campaign_leads` once, and the batches are assigned to the campaign's teams so that
 /// their agents may see and edit those leads.
-struct CampaignAdministration: Sendable {
+public struct CampaignAdministration: Sendable {
     let database: Database
     let actor: AuditActor
     /// Where prompts are kept (`<data>/prompts`).
     let promptFolder: String
     let clock: LocalClock
 
-    init(database: Database, actor: AuditActor, dataDirectory: String, clock: LocalClock = LocalClock()) {
+    public init(database: Database, actor: AuditActor, dataDirectory: String, clock: LocalClock = LocalClock()) {
         self.database = database
         self.actor = actor
         self.promptFolder = (dataDirectory as NSString).appendingPathComponent("prompts")
         self.clock = clock
     }
 
-    struct Draft: Content {
+    public struct Draft: Content {
+        public init(name: String? = nil, plan: CampaignPlan? = nil, batches: [String]? = nil, teams: [String]? = nil,
+                    trunk: String? = nil, caller_id: String? = nil) {
+            self.name = name
+            self.plan = plan
+            self.batches = batches
+            self.teams = teams
+            self.trunk = trunk
+            self.caller_id = caller_id
+        }
+
         var name: String?
         var plan: CampaignPlan?
         var batches: [String]?
@@ -33,7 +43,7 @@ struct CampaignAdministration: Sendable {
         var caller_id: String?
     }
 
-    enum PromptKind: String, Sendable {
+    public enum PromptKind: String, Sendable {
         /// The ad of a voice broadcast.
         case main
         /// The message an abandoned customer hears.
@@ -42,7 +52,7 @@ struct CampaignAdministration: Sendable {
 
     // MARK: - Create and change
 
-    func create(_ draft: Draft, now: Date = Date()) async throws -> CampaignView {
+    public func create(_ draft: Draft, now: Date = Date()) async throws -> CampaignView {
         let name = (draft.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 60 else { throw Abort(.badRequest, reason: "name: 1 to 60 characters") }
         guard let plan = draft.plan else { throw Abort(.badRequest, reason: "plan: required, at least {\"mode\": …}") }
@@ -115,7 +125,7 @@ struct CampaignAdministration: Sendable {
         return try await view(id)
     }
 
-    func update(_ id: Int, _ draft: Draft) async throws -> CampaignView {
+    public func update(_ id: Int, _ draft: Draft) async throws -> CampaignView {
         try await database.transaction { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             let campaign = try await record(id, on: db)
@@ -155,7 +165,7 @@ struct CampaignAdministration: Sendable {
     }
 
     /// Stores an uploaded prompt after checking it plays (8 kHz mono WAV: PCM16, A-law or µ-law).
-    func setPrompt(_ id: Int, kind: PromptKind, bytes: [UInt8]) async throws -> CampaignView {
+    public func setPrompt(_ id: Int, kind: PromptKind, bytes: [UInt8]) async throws -> CampaignView {
         let wav: WAVFile
         do {
             wav = try WAVFile(bytes: bytes)
@@ -186,7 +196,7 @@ struct CampaignAdministration: Sendable {
     /// Start, pause, resume or stop. Starting checks everything a campaign needs to dial,
     /// and refuses with the first thing missing; the dialer of every server picks the new
     /// status up within a second.
-    func command(_ id: Int, _ command: CampaignCommand, telephonyRunning: Bool, now: Date = Date()) async throws -> CampaignView {
+    public func command(_ id: Int, _ command: CampaignCommand, telephonyRunning: Bool, now: Date = Date()) async throws -> CampaignView {
         let campaign = try await record(id, on: database)
         let status = campaign.campaignStatus
         guard let next = status.after(command) else {
@@ -225,14 +235,14 @@ struct CampaignAdministration: Sendable {
 
     // MARK: - Reading
 
-    func list() async throws -> [CampaignView] {
+    public func list() async throws -> [CampaignView] {
         let ids = try await CampaignRecord.query(on: database).sort(\.$createdAt, .descending).all().compactMap(\.id)
         var views: [CampaignView] = []
         for id in ids { views.append(try await view(id)) }
         return views
     }
 
-    func view(_ id: Int, now: Date = Date()) async throws -> CampaignView {
+    public func view(_ id: Int, now: Date = Date()) async throws -> CampaignView {
         let campaign = try await record(id, on: database)
         guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
         let plan = try campaign.plan
@@ -263,7 +273,7 @@ struct CampaignAdministration: Sendable {
     }
 
     /// A campaign by id or by name (the CLI takes either).
-    func record(named text: String) async throws -> CampaignRecord {
+    public func record(named text: String) async throws -> CampaignRecord {
         if let id = Int(text), let campaign = try await CampaignRecord.find(id, on: database) { return campaign }
         guard let campaign = try await CampaignRecord.query(on: database).filter(\.$name == text).first() else {
             throw Abort(.notFound, reason: "no campaign named \(text)")
