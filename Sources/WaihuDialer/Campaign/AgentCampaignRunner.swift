@@ -30,6 +30,9 @@ public actor AgentCampaignRunner {
     private var pacer: any DialPacer
     private let onScreenPop: @Sendable (ScreenPop) async -> Void
     private let onResult: @Sendable (AgentCampaignCallResult) async -> Void
+    /// Told of every change of an agent's activity (nil: logged out), in order, so the
+    /// desktop and the state-interval events follow what the runner decided.
+    private let onAgentActivity: @Sendable (String, AgentActivity?) -> Void
 
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
@@ -46,6 +49,7 @@ public actor AgentCampaignRunner {
                 control: CampaignControl = CampaignControl(),
                 route: @escaping @Sendable (CampaignLead) -> OutboundCallRequest.Target,
                 onScreenPop: @escaping @Sendable (ScreenPop) async -> Void = { _ in },
+                onAgentActivity: @escaping @Sendable (String, AgentActivity?) -> Void = { _, _ in },
                 onResult: @escaping @Sendable (AgentCampaignCallResult) async -> Void) {
         self.engine = engine
         self.settings = settings
@@ -55,6 +59,7 @@ public actor AgentCampaignRunner {
         self.route = route
         self.onScreenPop = onScreenPop
         self.onResult = onResult
+        self.onAgentActivity = onAgentActivity
         started = clock.now
     }
 
@@ -62,11 +67,11 @@ public actor AgentCampaignRunner {
 
     /// The agent's phone joins the campaign, not ready until `ready`.
     public func login(phone: String) {
-        if agents[phone] == nil { agents[phone] = Agent(activity: .notReady, since: clock.now) }
+        if agents[phone] == nil { set(phone, .notReady) }
     }
 
     public func logout(phone: String) {
-        agents[phone] = nil
+        set(phone, nil)
     }
 
     public func ready(phone: String) {
@@ -76,7 +81,7 @@ public actor AgentCampaignRunner {
 
     public func notReady(phone: String) {
         guard agents[phone]?.activity == .ready || agents[phone]?.activity == .wrapUp else { return }
-        agents[phone] = Agent(activity: .notReady, since: clock.now)
+        set(phone, .notReady)
     }
 
     /// The agent saved the disposition: back to ready.
@@ -117,21 +122,30 @@ public actor AgentCampaignRunner {
         }
     }
 
-    private func dial(_ lead: CampaignLead) {
+    /// Preview (预览): the agent looked at this lead and clicked dial. The customer, once
+    /// answered, goes to this agent only, so the call is never abandoned; a customer who does
+    /// not answer leaves the agent ready for the next lead.
+    public func dial(_ lead: CampaignLead, forAgent phone: String) {
+        guard agents[phone] != nil else { return }
+        set(phone, .talking)
+        dial(lead, reservedAgent: phone)
+    }
+
+    private func dial(_ lead: CampaignLead, reservedAgent: String? = nil) {
         let id = UUID()
         ringing[id] = clock.now
         callsInFlight += 1
-        Task { await self.call(lead, id: id) }
+        Task { await self.call(lead, id: id, reservedAgent: reservedAgent) }
     }
 
-    private func call(_ lead: CampaignLead, id: UUID) async {
-        let result = await connect(lead, id: id)
+    private func call(_ lead: CampaignLead, id: UUID, reservedAgent: String?) async {
+        let result = await connect(lead, id: id, reservedAgent: reservedAgent)
         ringing[id] = nil
         callsInFlight -= 1
         await onResult(result)
     }
 
-    private func connect(_ lead: CampaignLead, id: UUID) async -> AgentCampaignCallResult {
+    private func connect(_ lead: CampaignLead, id: UUID, reservedAgent: String?) async -> AgentCampaignCallResult {
         let placedAt = Date()
         let dialed = clock.now
         let recording = settings.recordingDirectory.map {
@@ -143,6 +157,7 @@ public actor AgentCampaignRunner {
                                                                  ringTimeout: settings.ringTimeout, recordingPath: recording))
         } catch {
             ringing[id] = nil
+            if let reservedAgent, agents[reservedAgent]?.activity == .talking { set(reservedAgent, .ready) }
             pacer.observe(.dialFailed(outcome: .networkFailure, seconds: 0), day: day)
             let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
                                     recording: nil)
@@ -154,12 +169,13 @@ public actor AgentCampaignRunner {
         let secondsToAnswer = seconds(dialed.duration(to: clock.now))
         guard answered else {
             let report = await leg.waitUntilEnded()
+            if let reservedAgent, agents[reservedAgent]?.activity == .talking { set(reservedAgent, .ready) }
             pacer.observe(.dialFailed(outcome: Self.nonLive(report.outcome), seconds: secondsToAnswer), day: day)
             return AgentCampaignCallResult(lead: lead, customer: report, agent: nil, abandoned: false, talkSeconds: 0,
                                            placedAt: placedAt, endedAt: Date())
         }
 
-        var agent = takeReadyAgent()
+        var agent = reservedAgent ?? takeReadyAgent()
         if agent == nil { agent = await waitForAgent(id: id) }
         guard let phone = agent else {
             pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: true), day: day)
@@ -182,10 +198,10 @@ public actor AgentCampaignRunner {
             _ = try? await CallBridge(customer: leg, agent: agentLeg).run()
             talkSeconds = seconds(talkStart.duration(to: clock.now))
             pacer.observe(.talkEnded(seconds: talkSeconds), day: day)
-            if agents[phone] != nil { agents[phone] = Agent(activity: .wrapUp, since: clock.now) }
+            if agents[phone] != nil { set(phone, .wrapUp) }
         } else if agents[phone] != nil {
             // The phone did not answer: the agent is away from it; do not send them the next customer.
-            agents[phone] = Agent(activity: .notReady, since: clock.now)
+            set(phone, .notReady)
         }
         if !connected, let message = settings.abandonMessage { await leg.play(message) }
         leg.hangUp()
@@ -195,20 +211,25 @@ public actor AgentCampaignRunner {
 
     // MARK: - Agents and waiting customers
 
+    private func set(_ phone: String, _ activity: AgentActivity?) {
+        agents[phone] = activity.map { Agent(activity: $0, since: clock.now) }
+        onAgentActivity(phone, activity)
+    }
+
     private func becomeReady(_ phone: String) {
         if let customer = waiting.first {
             waiting.removeFirst()
-            agents[phone] = Agent(activity: .talking, since: clock.now)
+            set(phone, .talking)
             customer.continuation.resume(returning: phone)
         } else {
-            agents[phone] = Agent(activity: .ready, since: clock.now)
+            set(phone, .ready)
         }
     }
 
     private func takeReadyAgent() -> String? {
         guard let phone = agents.filter({ $0.value.activity == .ready }).min(by: { $0.value.since < $1.value.since })?.key
         else { return nil }
-        agents[phone] = Agent(activity: .talking, since: clock.now)
+        set(phone, .talking)
         return phone
     }
 

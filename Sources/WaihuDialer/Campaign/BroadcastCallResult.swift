@@ -13,16 +13,19 @@ public struct BroadcastCallResult: Sendable {
     public let transferredTo: String?
     /// The agent leg's report, when one was placed.
     public let agent: CallReport?
+    /// Seconds the customer and the agent were connected (通话时长); 0 without a transfer.
+    public let talkSeconds: Double
     public let placedAt: Date
     public let endedAt: Date
 
     public init(lead: CampaignLead, customer: CallReport, wantedAgent: Bool, transferredTo: String?, agent: CallReport?,
-                placedAt: Date, endedAt: Date) {
+                talkSeconds: Double = 0, placedAt: Date, endedAt: Date) {
         self.lead = lead
         self.customer = customer
         self.wantedAgent = wantedAgent
         self.transferredTo = transferredTo
         self.agent = agent
+        self.talkSeconds = talkSeconds
         self.placedAt = placedAt
         self.endedAt = endedAt
     }

@@ -83,19 +83,20 @@ public struct BroadcastCampaignRunner: Sendable {
             let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
                                     recording: nil)
             return BroadcastCallResult(lead: lead, customer: failed, wantedAgent: false, transferredTo: nil, agent: nil,
-                                       placedAt: placedAt, endedAt: Date())
+                                       talkSeconds: 0, placedAt: placedAt, endedAt: Date())
         }
         guard await leg.waitUntilAnswered() else {
             return BroadcastCallResult(lead: lead, customer: await leg.waitUntilEnded(), wantedAgent: false,
-                                       transferredTo: nil, agent: nil, placedAt: placedAt, endedAt: Date())
+                                       transferredTo: nil, agent: nil, talkSeconds: 0, placedAt: placedAt, endedAt: Date())
         }
         let wantedAgent = await listenForTransferKey(leg)
         var transferredTo: String?
         var agentReport: CallReport?
+        var talkSeconds = 0.0
         if wantedAgent {
-            if let agents, let phone = await agents.claimAgent() {
-                (transferredTo, agentReport) = await transfer(leg, to: phone, caller: lead.number)
-                await agents.releaseAgent(phone)
+            if let agents, let phone = await agents.claimAgent(for: lead) {
+                (transferredTo, agentReport, talkSeconds) = await transfer(leg, to: phone, caller: lead.number)
+                await agents.releaseAgent(phone, talked: transferredTo != nil)
             }
             if transferredTo == nil, let sorry = settings.noAgentPrompt {
                 await leg.play(sorry)
@@ -104,7 +105,7 @@ public struct BroadcastCampaignRunner: Sendable {
         leg.hangUp()
         let customer = await leg.waitUntilEnded()
         return BroadcastCallResult(lead: lead, customer: customer, wantedAgent: wantedAgent, transferredTo: transferredTo,
-                                   agent: agentReport, placedAt: placedAt, endedAt: Date())
+                                   agent: agentReport, talkSeconds: talkSeconds, placedAt: placedAt, endedAt: Date())
     }
 
     /// Plays the ad while listening for keys; true as soon as a transfer key is pressed
@@ -128,24 +129,27 @@ public struct BroadcastCampaignRunner: Sendable {
         return wanted
     }
 
-    /// Rings the agent's phone and bridges; (nil, report) when the agent did not answer.
-    private func transfer(_ customer: CallLeg, to phone: String, caller: String) async -> (String?, CallReport?) {
+    /// Rings the agent's phone and bridges; (nil, report, 0) when the agent did not answer.
+    /// The seconds are the talk time (通话时长), from the bridge to the hang-up.
+    private func transfer(_ customer: CallLeg, to phone: String, caller: String) async -> (String?, CallReport?, Double) {
         let agentLeg: CallLeg
         do {
             agentLeg = try await engine.placeCall(OutboundCallRequest(target: .phone(extension: phone), callerID: caller,
                                                                       ringTimeout: .seconds(20)),
                                                   alongside: customer)
         } catch {
-            return (nil, nil)
+            return (nil, nil, 0)
         }
         guard await agentLeg.waitUntilAnswered() else {
-            return (nil, await agentLeg.waitUntilEnded())
+            return (nil, await agentLeg.waitUntilEnded(), 0)
         }
+        let clock = ContinuousClock()
+        let bridged = clock.now
         guard let reports = try? await CallBridge(customer: customer, agent: agentLeg).run() else {
             agentLeg.hangUp()
-            return (phone, await agentLeg.waitUntilEnded())
+            return (phone, await agentLeg.waitUntilEnded(), Self.seconds(bridged.duration(to: clock.now)))
         }
-        return (phone, reports.agent)
+        return (phone, reports.agent, Self.seconds(bridged.duration(to: clock.now)))
     }
 
     private static func seconds(_ duration: Duration) -> Double {

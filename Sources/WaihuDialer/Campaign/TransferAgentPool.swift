@@ -2,9 +2,11 @@
 /// Claiming takes an agent out of the pool until released, so two callers never reach
 /// the same phone.
 public protocol TransferAgentPool: Sendable {
-    /// The extension of a free agent's registered phone, or nil when all are busy.
-    func claimAgent() async -> String?
-    func releaseAgent(_ phoneExtension: String) async
+    /// The extension of a free agent's registered phone for this caller (the pool may pop
+    /// the lead on the agent's desktop), or nil when all are busy.
+    func claimAgent(for lead: CampaignLead) async -> String?
+    /// The call with the agent ended; `talked` is false when the phone did not answer.
+    func releaseAgent(_ phoneExtension: String, talked: Bool) async
 }
 
 /// A fixed set of phones, each free or busy.
@@ -15,11 +17,11 @@ public actor FixedTransferAgents: TransferAgentPool {
         free = extensions
     }
 
-    public func claimAgent() -> String? {
+    public func claimAgent(for lead: CampaignLead) -> String? {
         free.isEmpty ? nil : free.removeFirst()
     }
 
-    public func releaseAgent(_ phoneExtension: String) {
+    public func releaseAgent(_ phoneExtension: String, talked: Bool) {
         if !free.contains(phoneExtension) { free.append(phoneExtension) }
     }
 }

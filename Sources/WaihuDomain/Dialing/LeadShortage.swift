@@ -48,13 +48,13 @@ public struct LeadShortage: Sendable, Equatable {
 
     public init() {}
 
-    /// Counts one lead: `refusal` from `DialGate.refusal(…)`, nil when it may be dialed.
-    public mutating func count(_ refusal: DialRefusal?) {
+    /// Counts `leads` leads (one by default): `refusal` from `DialGate.refusal(…)`, nil when it may be dialed.
+    public mutating func count(_ refusal: DialRefusal?, leads: Int = 1) {
         guard let refusal else {
-            dialable += 1
+            dialable += leads
             return
         }
-        heldBack[Reason(refusal), default: 0] += 1
+        heldBack[Reason(refusal), default: 0] += leads
     }
 
     /// The reasons holding leads back, most leads first (ties in `Reason` order).

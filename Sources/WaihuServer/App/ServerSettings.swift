@@ -16,6 +16,9 @@ public struct ServerSettings: Sendable {
     /// How long a login lasts: one long shift by default.
     public var tokenLifetime: TimeInterval = 12 * 3600
     public var loginThrottle: LoginThrottlePolicy = .standard
+    /// This server's name among several behind Kamailio: the leads it claimed are its own to
+    /// put right after a crash. One server: any stable name (the host name by default).
+    public var nodeName: String = ProcessInfo.processInfo.hostName
 
     public init() {}
 

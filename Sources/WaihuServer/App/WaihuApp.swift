@@ -65,6 +65,9 @@ public enum WaihuApp {
         ImportController().register(on: api)
         BatchController().register(on: api)
         DoNotCallController().register(on: api)
+        CampaignController().register(on: api)
+        DeskController().register(on: api)
+        CallHistoryController().register(on: api)
     }
 
     struct SettingsKey: StorageKey {

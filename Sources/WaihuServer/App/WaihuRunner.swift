@@ -24,15 +24,22 @@ public enum WaihuRunner {
                 let telephony = try await TelephonyService.start(app, settings: telephonySettings)
                 app.telephony = telephony
                 print("waihu: SIP listening on udp \(telephony.engine.sipEndpoint)")
+                app.campaignCenter = try await CampaignCenter.start(app, engine: telephony.engine)
             } else {
                 print("waihu: SIP is off (--no-sip)")
             }
             fflush(stdout)
             try await app.execute()
+            // No new dials; the engine hangs up the calls still up; their results and the
+            // agents' last state intervals are stored before the database closes.
+            await app.campaignCenter?.shutdown()
             await app.telephony?.stop()
+            await app.campaignCenter?.drain()
+            app.campaignCenter = nil
             app.telephony = nil
             try await app.asyncShutdown()
         } catch {
+            await app.campaignCenter?.shutdown()
             await app.telephony?.stop()
             try? await app.asyncShutdown()
             throw error

@@ -25,4 +25,9 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case listImport = "list_import"
     case doNotCallChanged = "dnc_changed"
     case leadChanged = "lead_changed"
+    case campaignCreated = "campaign_created"
+    case campaignChanged = "campaign_changed"
+    case campaignControlled = "campaign_controlled"
+    case agentForced = "agent_forced"
+    case recordingAccessRefused = "recording_access_refused"
 }

@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+import WaihuDomain
+
+/// Saves an agent's disposition (小结) of a call: the disposition event, the lead's next
+/// step in the campaign (`CallSettlement`: done, a callback at its time, or a retry), the
+/// lead's status, and the do-not-call list when the customer asked for it. One transaction:
+/// a disposition is never half saved, and never saved twice.
+struct DispositionDesk: Sendable {
+    let database: Database
+    let clock: LocalClock
+
+    struct Request: Content {
+        var call_id: String
+        var code: String
+        var note: String?
+        var callback_at: Date?
+        var callback_personal: Bool?
+    }
+
+    struct Saved: Sendable {
+        var campaignID: Int
+        var leadID: Int
+    }
+
+    func save(_ request: Request, agent: String, actor: AuditActor, now: Date = Date()) async throws -> Saved {
+        try await database.transaction { db in
+            guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
+            struct Row: Decodable {
+                var id: Int
+                var campaign_id: Int
+                var lead_id: Int
+                var state: String
+                var agent_id: String?
+                var name: String
+                var plan: String
+                var phone_key: String
+            }
+            guard let row = try await sql.raw("""
+                SELECT cl.id AS id, cl.campaign_id AS campaign_id, cl.lead_id AS lead_id, cl.state AS state, cl.agent_id AS agent_id,
+                       c.name AS name, c.plan AS plan, l.phone_key AS phone_key
+                FROM campaign_leads cl JOIN campaigns c ON c.id = cl.campaign_id JOIN leads l ON l.id = cl.lead_id
+                WHERE cl.call_id = \(bind: request.call_id)
+                """).first(decoding: Row.self) else {
+                throw Abort(.notFound, reason: "call_id: no campaign call \(request.call_id)")
+            }
+            let plan = try JSONDecoder().decode(CampaignPlan.self, from: Data(row.plan.utf8))
+            guard let disposition = plan.disposition(request.code) else {
+                throw Abort(.badRequest, reason: "code: '\(request.code)' is not a disposition of this campaign (\(plan.dispositions.map(\.code).joined(separator: ", ")))")
+            }
+            guard row.agent_id == nil || row.agent_id == agent else {
+                throw Abort(.forbidden, reason: "this call was taken by another agent")
+            }
+            let already = try await sql.select().column("id").from(EventTable.dispositions.name)
+                .where("call_id", .equal, request.call_id).limit(1).all()
+            guard already.isEmpty else { throw Abort(.conflict, reason: "the disposition of this call is already saved") }
+            let state = CampaignLeadState(rawValue: row.state)
+            if state == .dialing {
+                throw Abort(.conflict, reason: "the call is still up: save the disposition when it has ended")
+            }
+            if let callbackAt = request.callback_at, callbackAt < now.addingTimeInterval(-60) {
+                throw Abort(.badRequest, reason: "callback_at: \(callbackAt) is in the past")
+            }
+            let callbackAt = request.callback_at ?? (disposition.category == .callback ? now.addingTimeInterval(3600) : nil)
+            let record = DispositionRecord(leadID: String(row.lead_id), campaignID: row.name, callID: request.call_id, agentID: agent,
+                                           code: disposition.code, category: disposition.category, at: now,
+                                           note: request.note.flatMap { $0.isEmpty ? nil : String($0.prefix(500)) })
+            try await EventStore(database: db, clock: clock).insert([.disposition(record)])
+            // A voice-broadcast lead is settled when the ad was heard; only an agent call's
+            // lead waits for this disposition.
+            if state == .wrapUp {
+                let settlement = CallSettlement.afterDisposition(disposition, callbackAt: callbackAt, retry: plan.gate.attempts.retry, at: now)
+                try await sql.update("campaign_leads")
+                    .set("state", to: settlement.state.rawValue)
+                    .set("next_dial_at", to: settlement.nextDialAt?.timeIntervalSince1970)
+                    .set("done_reason", to: settlement.state == .done ? "settled" : nil)
+                    .set("callback_agent", to: callbackAt != nil && request.callback_personal == true ? agent : nil)
+                    .where("id", .equal, row.id).where("state", .equal, CampaignLeadState.wrapUp.rawValue)
+                    .run()
+            }
+            try await CampaignCallLog.setLeadStatus(Int64(row.lead_id), disposition.leadStatus, on: sql)
+            try await sql.insert(into: LeadHistoryRecord.schema)
+                .columns("lead_id", "at", "actor", "field", "old_value", "new_value")
+                .values(SQLBind(row.lead_id), SQLBind(now), SQLBind(agent), SQLBind("disposition"), SQLBind(Optional<String>.none),
+                        SQLBind(disposition.label + (request.note.map { $0.isEmpty ? "" : "：" + $0 } ?? "")))
+                .run()
+            if plan.addsToDoNotCall(disposition) {
+                let today = Self.calendarDate(clock.dayAndHour(now).day)
+                let until = today.map { DoNotCallPeriod(months: plan.doNotCallMonths).until(from: $0) }
+                try await DoNotCallList(database: db, actor: actor).add(row.phone_key, reason: "小结：" + disposition.label, until: until)
+            }
+            return Saved(campaignID: row.campaign_id, leadID: row.lead_id)
+        }
+    }
+
+    static func calendarDate(_ text: String) -> CalendarDate? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
+    }
+}

@@ -1,0 +1,386 @@
+import Fluent
+import Foundation
+import NIOCore
+import SQLKit
+import Vapor
+import WaihuDialer
+import WaihuDomain
+
+/// 座席工作台 (feature `desktop`): log in to a campaign with a registered phone, ready and
+/// not ready, the screen pop pushed over server-sent events, dispositions, preview dialing.
+/// The wallboard (feature `wallboard`) lists the agents and may force one not ready or out.
+struct DeskController {
+    func register(on api: RoutesBuilder) {
+        let desk = api.guarded(feature: .agentDesktop)
+        desk.get("desk", use: show)
+        desk.get("desk", "stream", use: stream)
+        desk.post("desk", "login", use: login)
+        desk.post("desk", "logout", use: logout)
+        desk.post("desk", "ready", use: ready)
+        desk.post("desk", "not-ready", use: notReady)
+        desk.post("desk", "dispositions", use: dispose)
+        desk.post("desk", "preview", "next", use: previewNext)
+        desk.post("desk", "preview", "dial", use: previewDial)
+        desk.post("desk", "preview", "skip", use: previewSkip)
+        let board = api.guarded(feature: .wallboard)
+        board.get("desk", "agents", use: agents)
+        board.post("desk", "agents", ":username", "not-ready", use: forceNotReady)
+        board.post("desk", "agents", ":username", "logout", use: forceLogout)
+    }
+
+    // MARK: - The agent's own desk
+
+    func show(_ req: Request) async throws -> DeskView {
+        try await view(req, user: try user(req))
+    }
+
+    struct LoginRequest: Content {
+        var campaign_id: Int
+        var `extension`: String
+    }
+
+    func login(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        let body = try req.decodeBody(LoginRequest.self)
+        let center = try center(req)
+        guard try await DeskView.availableCampaigns(for: user, on: req.db).contains(where: { $0.id == body.campaign_id }),
+              let campaign = try await CampaignRecord.find(body.campaign_id, on: req.db) else {
+            throw Abort(.notFound, reason: "campaign_id: no running campaign \(body.campaign_id) for you")
+        }
+        guard await center.isRunning(body.campaign_id) else {
+            throw Abort(.conflict, reason: "campaign \(campaign.name) is not running on this server yet; try again in a second")
+        }
+        guard let phone = try await PhoneRecord.query(on: req.db).filter(\.$phoneExtension == body.extension).first() else {
+            throw Abort(.badRequest, reason: "extension: no phone \(body.extension)")
+        }
+        if let owner = phone.$agent.id, owner != user.id {
+            throw Abort(.forbidden, reason: "extension: phone \(body.extension) belongs to another agent")
+        }
+        try await requireRegistered(body.extension, center: center)
+        if let holder = center.desk.seat(ofPhone: body.extension), holder.username != user.username {
+            throw Abort(.conflict, reason: "extension: phone \(body.extension) is in use by \(holder.username)")
+        }
+        if center.desk.seat(of: user.username) != nil { try await leave(user.username, center: center) }
+        let team = try await user.$team.get(on: req.db)
+        let now = Date()
+        center.desk.logIn(AgentDesk.Seat(
+            username: user.username, displayName: user.displayName, teamID: team?.id, teamName: team?.name,
+            phone: body.extension, campaignID: body.campaign_id, campaignName: campaign.name,
+            mode: DialMode(rawValue: campaign.mode) ?? .progressive, state: .notReady, reason: nil, since: now, loggedInAt: now))
+        if let team, let sql = req.db as? SQLDatabase {
+            // The reports find an agent's team here (group_by=team, a supervisor's scope).
+            try await sql.delete(from: EventTable.agentTeams.name).where("agent_id", .equal, user.username).run()
+            try await sql.insert(into: EventTable.agentTeams.name).columns("agent_id", "team_id")
+                .values(SQLBind(user.username), SQLBind(team.name)).run()
+        }
+        await center.agentRunner(body.campaign_id)?.login(phone: body.extension)
+        return try await view(req, user: user)
+    }
+
+    func logout(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        try await leave(user.username, center: try center(req))
+        return try await view(req, user: user)
+    }
+
+    func ready(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        let center = try center(req)
+        let seat = try seat(user.username, center: center)
+        try await requireRegistered(seat.phone, center: center)
+        guard seat.state == .notReady || seat.state == .wrapUp || seat.state == .ready else {
+            throw Abort(.conflict, reason: "you are on a call")
+        }
+        center.desk.update(user.username) { $0.notReadyAfterCall = nil }
+        if let runner = await center.agentRunner(seat.campaignID) {
+            await runner.ready(phone: seat.phone)
+        } else {
+            center.desk.set(user.username, .ready)
+        }
+        return try await view(req, user: user)
+    }
+
+    struct NotReadyRequest: Content {
+        var reason: String?
+    }
+
+    func notReady(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        let center = try center(req)
+        let body = try req.decodeBody(NotReadyRequest.self)
+        let reason = try notReadyReason(body.reason)
+        try await pause(user.username, reason: reason, center: center)
+        return try await view(req, user: user)
+    }
+
+    func dispose(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        let center = try center(req)
+        let body = try req.decodeBody(DispositionDesk.Request.self)
+        _ = try await DispositionDesk(database: req.db, clock: center.desk.clock).save(body, agent: user.username, actor: req.auditActor)
+        req.application.liveHub.changed()
+        if let seat = center.desk.seat(of: user.username) {
+            if seat.call?.call_id == body.call_id { center.desk.update(user.username) { $0.call = nil } }
+            if seat.state == .wrapUp {
+                if let reason = seat.notReadyAfterCall {
+                    center.desk.set(user.username, .notReady, reason: reason)
+                    center.desk.update(user.username) { $0.notReadyAfterCall = nil }
+                    await center.agentRunner(seat.campaignID)?.notReady(phone: seat.phone)
+                } else if let runner = await center.agentRunner(seat.campaignID) {
+                    await runner.finishWrapUp(phone: seat.phone)
+                } else {
+                    center.desk.set(user.username, .ready)
+                }
+            }
+        }
+        return try await view(req, user: user)
+    }
+
+    // MARK: - Preview (预览外呼)
+
+    func previewNext(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        let center = try center(req)
+        let seat = try seat(user.username, center: center)
+        guard seat.mode == .preview else { throw Abort(.conflict, reason: "this is not a preview campaign") }
+        guard seat.previewLead == nil, seat.call == nil else {
+            throw Abort(.conflict, reason: "finish the lead on your screen first (dial or skip it, or save its disposition)")
+        }
+        guard seat.state == .ready else { throw Abort(.conflict, reason: "go ready first") }
+        guard let queue = await center.queue(seat.campaignID), let plan = await center.plan(seat.campaignID) else {
+            throw Abort(.conflict, reason: "the campaign is not running")
+        }
+        switch try await queue.nextLead() {
+        case .lead(let lead):
+            let call = try await DeskCall.load(leadID: Int(lead.id), callID: lead.callID, campaignID: seat.campaignID, script: plan.script,
+                                               agentName: seat.displayName, preview: true, on: req.db)
+            center.desk.update(user.username) { seat in
+                seat.previewLead = lead
+                seat.call = call
+            }
+        case .notNow:
+            let view = try await CampaignAdministration(database: req.db, actor: req.auditActor,
+                                                        dataDirectory: req.application.waihuSettings.dataDirectory).view(seat.campaignID)
+            let why = view.shortage.reasons.first.map { "\($0.label)（\($0.leads)）" } ?? "waiting for retries"
+            throw Abort(.conflict, reason: "no lead can be dialed now: \(why)")
+        case .finished:
+            throw Abort(.conflict, reason: "every lead of this campaign is settled")
+        }
+        return try await view(req, user: user)
+    }
+
+    func previewDial(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        let center = try center(req)
+        let seat = try seat(user.username, center: center)
+        guard let lead = seat.previewLead else { throw Abort(.conflict, reason: "no previewed lead: take the next one first") }
+        try await requireRegistered(seat.phone, center: center)
+        guard let runner = await center.agentRunner(seat.campaignID) else { throw Abort(.conflict, reason: "the campaign is not running") }
+        center.desk.update(user.username) { $0.previewLead = nil }
+        await runner.dial(lead, forAgent: seat.phone)
+        return try await view(req, user: user)
+    }
+
+    func previewSkip(_ req: Request) async throws -> DeskView {
+        let user = try user(req)
+        let center = try center(req)
+        let seat = try seat(user.username, center: center)
+        guard let lead = seat.previewLead else { throw Abort(.conflict, reason: "no previewed lead to skip") }
+        try await CampaignCallLog.releaseClaim(callID: lead.callID, on: req.db)
+        center.desk.update(user.username) { seat in
+            seat.previewLead = nil
+            seat.call = nil
+        }
+        return try await view(req, user: user)
+    }
+
+    // MARK: - The stream
+
+    /// `text/event-stream`: `event: desk` with the `DeskView` at once and after every change
+    /// of this agent's desk, and a comment every 15 s. The desktop renders what it is sent:
+    /// a browser that throttles timers in a background tab still gets every screen pop.
+    func stream(_ req: Request) async throws -> Response {
+        let user = try user(req)
+        guard req.headers[.accept].contains(where: { $0.contains("text/event-stream") }) else {
+            throw Abort(.notAcceptable, reason: "this is a server-sent events stream: send Accept: text/event-stream (GET /api/v1/desk gives a snapshot)")
+        }
+        let center = req.application.campaignCenter
+        let updates = center?.desk.watch(user.username)
+        let response = Response(status: .ok)
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        let controller = self
+        response.body = .init(asyncStream: { writer in
+            let (wake, waker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+            let forward = Task {
+                if let updates { for await _ in updates { waker.yield() } }
+            }
+            let keepAlive = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(15))
+                    waker.yield()
+                }
+            }
+            defer {
+                forward.cancel()
+                keepAlive.cancel()
+            }
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            var sent = ""
+            do {
+                var first = true
+                var iterator = wake.makeAsyncIterator()
+                while true {
+                    if !first { guard await iterator.next() != nil else { break } }
+                    first = false
+                    let view = try await controller.view(req, user: user)
+                    let text = String(decoding: try encoder.encode(view), as: UTF8.self)
+                    if text == sent {
+                        try await writer.write(.buffer(ByteBuffer(string: ": keep-alive\n\n")))
+                        continue
+                    }
+                    sent = text
+                    try await writer.write(.buffer(ByteBuffer(string: "event: desk\ndata: \(text)\n\n")))
+                }
+            } catch {
+                req.logger.debug("desk stream ended: \(error)")
+            }
+            try? await writer.write(.end)
+        })
+        return response
+    }
+
+    // MARK: - Supervisors
+
+    struct AgentLive: Content {
+        var agent: String
+        var display_name: String
+        var team: String?
+        var state: String
+        var reason: String?
+        var since: Date
+        var seconds_in_state: Int
+        var campaign_id: Int
+        var campaign: String
+        var `extension`: String
+        var lead: String?
+    }
+
+    func agents(_ req: Request) async throws -> [AgentLive] {
+        let user = try user(req)
+        let scope = try await ReportScope.of(user, on: req.db)
+        let now = Date()
+        return (req.application.campaignCenter?.desk.seats() ?? [])
+            .filter { seat in scope.agentIDs.map { $0.contains(seat.username) } ?? true }
+            .map { seat in
+                AgentLive(agent: seat.username, display_name: seat.displayName, team: seat.teamName, state: seat.state.rawValue,
+                          reason: seat.reason?.rawValue, since: seat.since, seconds_in_state: Int(now.timeIntervalSince(seat.since)),
+                          campaign_id: seat.campaignID, campaign: seat.campaignName, extension: seat.phone, lead: seat.call?.lead.name)
+            }
+    }
+
+    func forceNotReady(_ req: Request) async throws -> [AgentLive] {
+        let (username, center) = try await forced(req)
+        try await pause(username, reason: .other, center: center)
+        try await AuditLog.record(.agentForced, by: req.auditActor, target: username, detail: "not_ready", on: req.db, logger: req.logger)
+        return try await agents(req)
+    }
+
+    func forceLogout(_ req: Request) async throws -> [AgentLive] {
+        let (username, center) = try await forced(req)
+        try await leave(username, center: center)
+        try await AuditLog.record(.agentForced, by: req.auditActor, target: username, detail: "logout", on: req.db, logger: req.logger)
+        return try await agents(req)
+    }
+
+    private func forced(_ req: Request) async throws -> (String, CampaignCenter) {
+        let user = try user(req)
+        let center = try center(req)
+        let username = req.parameters.get("username") ?? ""
+        let scope = try await ReportScope.of(user, on: req.db)
+        guard center.desk.seat(of: username) != nil, scope.agentIDs.map({ $0.contains(username) }) ?? true else {
+            throw Abort(.notFound, reason: "no agent \(username) logged in to a team of yours")
+        }
+        return (username, center)
+    }
+
+    // MARK: - Helpers
+
+    private func pause(_ username: String, reason: NotReadyReason, center: CampaignCenter) async throws {
+        let seat = try seat(username, center: center)
+        switch seat.state {
+        case .onCall:
+            // Not now: after this call's disposition.
+            center.desk.update(username) { $0.notReadyAfterCall = reason }
+        default:
+            center.desk.set(username, .notReady, reason: reason)
+            if let runner = await center.agentRunner(seat.campaignID) { await runner.notReady(phone: seat.phone) }
+        }
+    }
+
+    private func leave(_ username: String, center: CampaignCenter) async throws {
+        guard let seat = center.desk.seat(of: username) else { return }
+        if let lead = seat.previewLead { try? await CampaignCallLog.releaseClaim(callID: lead.callID, on: center.application.db) }
+        await center.agentRunner(seat.campaignID)?.logout(phone: seat.phone)
+        center.desk.logOut(username)
+    }
+
+    private func notReadyReason(_ text: String?) throws -> NotReadyReason {
+        guard let text, !text.isEmpty else { return .other }
+        guard let reason = NotReadyReason(rawValue: text) else {
+            throw Abort(.badRequest, reason: "reason: '\(text)' is not one of break, meal, training, meeting, help, coaching, system_issue, other")
+        }
+        return reason
+    }
+
+    private func requireRegistered(_ phone: String, center: CampaignCenter) async throws {
+        guard await center.engine.registration(ofExtension: phone) != nil else {
+            throw Abort(.conflict, reason: "phone \(phone) is not registered: start the SIP phone and let it register to waihu first (分机未注册)")
+        }
+    }
+
+    private func seat(_ username: String, center: CampaignCenter) throws -> AgentDesk.Seat {
+        guard let seat = center.desk.seat(of: username) else { throw Abort(.conflict, reason: "log in to a campaign first") }
+        return seat
+    }
+
+    private func user(_ req: Request) throws -> UserRecord {
+        guard let user = req.auth.get(UserRecord.self) else { throw Abort(.unauthorized) }
+        return user
+    }
+
+    private func center(_ req: Request) throws -> CampaignCenter {
+        guard let center = req.application.campaignCenter else {
+            throw Abort(.serviceUnavailable, reason: "telephony is not running on this server (waihu serve started with --no-sip)")
+        }
+        return center
+    }
+
+    func view(_ req: Request, user: UserRecord) async throws -> DeskView {
+        let center = req.application.campaignCenter
+        let seat = center?.desk.seat(of: user.username)
+        let pending = try await DeskView.pending(of: user.username, on: req.db)
+        var campaign: DeskView.Campaign?
+        if let seat, let record = try await CampaignRecord.find(seat.campaignID, on: req.db) {
+            campaign = DeskView.Campaign(id: seat.campaignID, name: record.name, mode: record.mode, dispositions: (try? record.plan)?.dispositions)
+        }
+        var call = seat?.call
+        if call == nil, let first = pending.first, let seat {
+            // After a reload or a restart: the call still waiting for its disposition.
+            let script = (try? await CampaignRecord.find(seat.campaignID, on: req.db)?.plan.script) ?? nil
+            if var pendingCall = try? await DeskCall.load(leadID: first.lead_id, callID: first.call_id, campaignID: seat.campaignID,
+                                                         script: script ?? "", agentName: user.displayName, preview: false, on: req.db) {
+                pendingCall.answered_at = nil
+                pendingCall.ended_at = pendingCall.history.first?.at ?? Date(timeIntervalSince1970: 0)
+                call = pendingCall
+            }
+        }
+        var registered = false
+        if let seat, let center { registered = await center.engine.registration(ofExtension: seat.phone) != nil }
+        return DeskView(agent: user.username, display_name: user.displayName, state: seat?.state.rawValue ?? "logged_out",
+                        reason: seat?.reason?.rawValue, since: seat?.since, extension: seat?.phone, registered: registered,
+                        not_ready_after_call: seat?.notReadyAfterCall?.rawValue, campaign: campaign,
+                        campaigns: try await DeskView.availableCampaigns(for: user, on: req.db), call: call, pending: pending)
+    }
+}
