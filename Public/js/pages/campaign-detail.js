@@ -12,7 +12,7 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
 
   const facts = el('dl', { class: 'extras', id: 'campaign-facts' },
     el('dt', {}, t('campaigns.modeTitle')), el('dd', {}, kit.label('campaigns.mode.' + campaign.mode, campaign.mode)),
-    el('dt', {}, t('campaigns.statusTitle')), el('dd', {}, campaign.status_label || campaign.status),
+    el('dt', {}, t('campaigns.statusTitle')), el('dd', {}, kit.label('campaigns.status.' + campaign.status, campaign.status_label)),
     el('dt', {}, t('campaigns.batches')), el('dd', {}, (campaign.batches || []).join(', ')),
     el('dt', {}, t('campaigns.teams')), el('dd', {}, (campaign.teams || []).join(', ')),
     el('dt', {}, t('campaigns.trunk')), el('dd', {}, campaign.trunk || ''),
@@ -39,18 +39,17 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     } catch (e) { message.textContent = t('common.error', { message: e.message }); }
   });
 
-  const callHead = ['campaigns.callAt', 'campaigns.lead', 'campaigns.phone', 'campaigns.outcome', 'campaigns.agent', 'campaigns.disposition',
+  const callHead = ['campaigns.callAt', 'campaigns.lead', 'campaigns.phone', 'campaigns.outcome', 'campaigns.agent',
     broadcast ? 'campaigns.listened' : 'campaigns.talk', broadcast ? 'campaigns.digits' : null, hear ? 'campaigns.recording' : null].filter(Boolean);
   const callRows = calls.map((call) => el('tr', { 'data-call': call.call_id },
-    el('td', {}, kit.time(call.placed_at || call.at || call.started_at)),
-    el('td', {}, call.name || call.lead_name || (call.lead_id !== undefined ? '#' + call.lead_id : '')),
-    el('td', {}, call.phone_masked || ''),
-    el('td', {}, kit.label('outcome.' + call.outcome, call.outcome), call.abandoned ? ' ' + t('campaigns.abandoned') : ''),
+    el('td', {}, kit.time(call.placed_at)),
+    el('td', {}, call.name || '#' + call.lead_id),
+    el('td', {}, call.number || ''),
+    el('td', { 'data-outcome': call.outcome }, kit.label('outcome.' + call.outcome, call.outcome_label || call.outcome)),
     el('td', {}, call.agent || ''),
-    el('td', {}, call.disposition_label || call.disposition || ''),
-    el('td', { class: 'num' }, kit.clock((broadcast ? call.listened_seconds : call.talk_seconds) || 0)),
+    el('td', { class: 'num' }, kit.clock((broadcast ? call.listened_s : call.talk_s) || 0)),
     broadcast ? el('td', {}, call.digits || '') : null,
-    hear ? el('td', {}, call.has_recording || call.recording ? kit.playButton(call.call_id, message) : '') : null));
+    hear ? el('td', {}, call.recording ? kit.playButton(call.call_id, message) : '') : null));
   if (calls.length === 0) callRows.push(el('tr', {}, el('td', { colspan: callHead.length, class: 'muted' }, t('campaigns.noCalls'))));
 
   const card = el('div', { class: 'card scroll', 'data-detail': id },
@@ -70,8 +69,9 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     async function fill() {
       const rows = await api.get('/campaigns/' + c.id + '/listeners?limit=200&min_seconds=' + encodeURIComponent(minSeconds.value || 0));
       body.replaceChildren(...rows.map((r, index) => el('tr', { 'data-lead': r.lead_id },
-        el('td', {}, String(index + 1)), el('td', {}, r.name || ''), el('td', {}, r.phone_masked || ''),
-        el('td', { class: 'num' }, Number(r.listened_seconds ?? r.seconds ?? 0).toFixed(1)), el('td', {}, r.digits || ''))));
+        el('td', {}, String(index + 1)), el('td', {}, r.name || ''), el('td', {}, r.number || ''),
+        el('td', { class: 'num' }, Number(r.listened_s || 0).toFixed(1)),
+        el('td', {}, (r.pressed || '') + (r.wanted_agent ? ' ' + t('campaigns.wantedAgent') : '')))));
       if (rows.length === 0) body.append(el('tr', {}, el('td', { colspan: 5, class: 'muted' }, t('campaigns.noListeners'))));
     }
     const makeCampaign = el('button', { type: 'button', id: 'listeners-campaign', onclick: async () => {

@@ -45,7 +45,7 @@ window.pages.campaigns = async function (root) {
       el('td', {}, open),
       el('td', {}, kit.label('campaigns.mode.' + c.mode, c.mode)),
       el('td', {}, el('span', { class: c.status === 'running' ? 'tag ok' : 'tag', 'data-status': c.status },
-        c.status_label || kit.label('campaigns.status.' + c.status, c.status))),
+        kit.label('campaigns.status.' + c.status, c.status_label))),
       progressCell(c),
       el('td', { 'data-shortage': c.id }, kit.shortage(c)),
       el('td', {}, commands.flatMap((b) => [b, ' '])));

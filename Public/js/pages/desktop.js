@@ -166,7 +166,9 @@ window.pages.desktop = async function (root) {
     stateLabel.className = 'state-' + state;
     stateLabel.dataset.state = state;
     who.textContent = [desk.display_name || desk.agent, desk.extension ? t('leads.ext', { ext: desk.extension }) : '',
-      desk.campaign ? desk.campaign.name : '', desk.extension && desk.registered === false ? t('desk.unregistered') : ''].filter(Boolean).join(' · ');
+      desk.campaign ? desk.campaign.name : '', desk.extension && desk.registered === false ? t('desk.unregistered') : '',
+      desk.not_ready_after_call ? t('desk.afterCall', { reason: kit.label('desk.reason.' + desk.not_ready_after_call, desk.not_ready_after_call) }) : '']
+      .filter(Boolean).join(' · ');
     readyButton.disabled = state === 'ready' || state === 'on_call';
     notReadyButton.disabled = state === 'on_call';
     const preview = loggedIn && desk.campaign && desk.campaign.mode === 'preview';

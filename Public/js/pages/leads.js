@@ -25,7 +25,7 @@ window.pages.leads = async function (root) {
 
   async function show(id) {
     const [lead, history, calls] = await Promise.all([api.get('/leads/' + id), api.get('/leads/' + id + '/history'),
-      api.get('/leads/' + id + '/calls').catch(() => [])]);
+      api.get('/leads/' + id + '/calls').catch(() => null)]);
     const inputs = {};
     const rows = editable.map((key) => {
       const input = key === 'status'

@@ -27,16 +27,17 @@ window.wallboardDesk = function (root) {
 
   function renderAgents() {
     agentsBody.replaceChildren(...agents.map((a) => {
-      const name = a.username || a.agent;
+      const name = a.agent;
       const force = (what) => act(api.post('/desk/agents/' + encodeURIComponent(name) + '/' + what, what === 'not-ready' ? { reason: 'other' } : {}))
         .then((answer) => { if (Array.isArray(answer)) { agents = answer; renderAgents(); } });
       const loggedIn = a.state !== 'logged_out';
       return el('tr', { 'data-agent': name },
         el('td', {}, a.display_name || name), el('td', {}, a.team || ''),
         el('td', { 'data-state': a.state }, kit.label('desk.state.' + a.state, a.state),
-          a.state === 'not_ready' && a.reason ? ' · ' + kit.label('desk.reason.' + a.reason, a.reason) : ''),
+          a.state === 'not_ready' && a.reason ? ' · ' + kit.label('desk.reason.' + a.reason, a.reason) : '',
+          a.lead ? ' · ' + a.lead : ''),
         el('td', { class: 'num in-state', 'data-since': a.since || '' }, kit.since(a.since)),
-        el('td', {}, (a.campaign && (a.campaign.name || a.campaign)) || a.campaign_name || ''),
+        el('td', {}, a.campaign || ''),
         el('td', {}, a.extension || ''),
         el('td', {},
           el('button', { type: 'button', class: 'secondary', id: 'force-not-ready-' + name, disabled: !loggedIn || a.state === 'not_ready',
@@ -54,7 +55,7 @@ window.wallboardDesk = function (root) {
       const left = (p.total ?? 0) - (p.done ?? 0);
       const command = (what) => act(api.post('/campaigns/' + c.id + '/' + what)).then((answer) => { if (answer) refresh(); });
       return el('tr', { 'data-campaign': c.id },
-        el('td', {}, c.name), el('td', {}, c.status_label || kit.label('campaigns.status.' + c.status, c.status)),
+        el('td', {}, c.name), el('td', {}, kit.label('campaigns.status.' + c.status, c.status_label)),
         el('td', { class: 'num' }, p.dialed_today ?? 0), el('td', { class: 'num' }, p.answered_today ?? 0),
         el('td', { class: 'num' }, kit.abandon(c)), el('td', { class: 'num' }, left),
         el('td', {}, kit.shortage(c)),
