@@ -106,7 +106,7 @@
       'wallboard.forceNotReady': '强制示忙', 'wallboard.forceLogout': '强制签出', 'wallboard.noAgents': '没有签入的座席', 'wallboard.noCampaigns': '没有进行中的外呼任务',
       'leads.calls': '通话记录', 'leads.calls.at': '时间', 'leads.calls.outcome': '结果', 'leads.calls.agent': '座席',
       'leads.calls.disposition': '小结', 'leads.calls.note': '备注', 'leads.calls.talk': '时长', 'leads.calls.recording': '录音', 'leads.calls.none': '还没有通话',
-      'leads.calls.digits': '按键', 'leads.calls.dispositions': '小结记录', 'campaigns.wantedAgent': '（要求转座席）', 'desk.afterCall': '本通话后示忙：{reason}',
+      'leads.calls.digits': '按键', 'leads.field.disposition': '小结', 'leads.calls.dispositions': '小结记录', 'campaigns.wantedAgent': '（要求转座席）', 'desk.afterCall': '本通话后示忙：{reason}',
     },
     en: {
       brand: 'waihu', logout: 'Log out', switchTo: '中文',
@@ -212,7 +212,7 @@
       'wallboard.forceNotReady': 'Force not ready', 'wallboard.forceLogout': 'Force log out', 'wallboard.noAgents': 'No agent logged in', 'wallboard.noCampaigns': 'No running campaign',
       'leads.calls': 'Calls', 'leads.calls.at': 'When', 'leads.calls.outcome': 'Outcome', 'leads.calls.agent': 'Agent',
       'leads.calls.disposition': 'Disposition', 'leads.calls.note': 'Note', 'leads.calls.talk': 'Duration', 'leads.calls.recording': 'Recording', 'leads.calls.none': 'No calls yet',
-      'leads.calls.digits': 'Keys', 'leads.calls.dispositions': 'Dispositions', 'campaigns.wantedAgent': '(asked for an agent)', 'desk.afterCall': 'Not ready after this call: {reason}',
+      'leads.calls.digits': 'Keys', 'leads.field.disposition': 'Disposition', 'leads.calls.dispositions': 'Dispositions', 'campaigns.wantedAgent': '(asked for an agent)', 'desk.afterCall': 'Not ready after this call: {reason}',
     },
   };
 

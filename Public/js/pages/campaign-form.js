@@ -44,7 +44,8 @@ window.campaignForm = async function ({ onCreate, message }) {
   const cap = el('input', { id: 'campaign-abandon-cap', type: 'number', min: 0, max: 5, step: 0.1, value: 3 });
   const wrapUp = el('input', { id: 'campaign-wrap-up', type: 'number', min: 0, max: 3600, value: 60 });
   const digits = el('input', { id: 'campaign-transfer-digits', value: '1', pattern: '[0-9*#]{1,4}' });
-  const script = el('textarea', { id: 'campaign-script', rows: 4, placeholder: t('campaigns.scriptHint') });
+  const script = el('textarea', { id: 'campaign-script', rows: 4, placeholder: t('campaigns.scriptHint',
+    { name: '{name}', agent: '{agent}', car_model: '{car_model}', plate: '{plate}', renewal_date: '{renewal_date}' }) });
   const refusalDNC = el('input', { id: 'campaign-refusal-dnc', type: 'checkbox' });
   const promptFile = el('input', { id: 'campaign-prompt', type: 'file', accept: '.wav,audio/wav' });
   const dispositionRows = el('tbody', { id: 'campaign-dispositions' });

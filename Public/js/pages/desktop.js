@@ -62,7 +62,8 @@ window.pages.desktop = async function (root) {
   const callCard = el('div', { class: 'card', id: 'desk-call' });
   const dispositionCard = el('div', { class: 'card', id: 'desk-disposition' });
   const pendingCard = el('div', { class: 'card', id: 'desk-pending' });
-  root.append(loginCard, stateBar, message, notice, previewBar, callCard, dispositionCard, pendingCard);
+  root.append(loginCard, stateBar, message, notice, previewBar,
+    el('div', { class: 'desk-grid' }, callCard, el('div', {}, dispositionCard, pendingCard)));
 
   function renderTimer() {
     timer.textContent = desk && desk.since && desk.state !== 'logged_out' ? kit.since(desk.since) : '';
@@ -85,8 +86,8 @@ window.pages.desktop = async function (root) {
         : call.ended_at ? t('desk.ended', { at: kit.time(call.ended_at) })
           : call.answered_at ? t('desk.talking', { since: kit.time(call.answered_at) }) : t('desk.dialing')),
       el('dl', { class: 'extras', id: 'desk-lead' },
-        facts.map(([key, value]) => [el('dt', {}, t(key)), el('dd', { 'data-field': key.split('.').pop() }, value || '')]),
-        extras.map(([key, value]) => [el('dt', {}, key), el('dd', {}, String(value))])),
+        facts.flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', { 'data-field': key.split('.').pop() }, value || '')]),
+        extras.flatMap(([key, value]) => [el('dt', {}, key), el('dd', {}, String(value))])),
       canEdit ? el('p', {}, el('a', { href: '#leads?lead=' + call.lead_id, id: 'desk-lead-link' }, t('desk.editLead'))) : null,
       el('h3', {}, t('desk.script')),
       el('div', { class: 'script', id: 'desk-script' }, call.script || t('desk.noScript')),

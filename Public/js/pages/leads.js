@@ -38,7 +38,7 @@ window.pages.leads = async function (root) {
       el('p', {}, el('strong', {}, lead.phone_key), lead.extension ? ' ' + t('leads.ext', { ext: lead.extension }) : '',
         ' · ', lead.batch, ' · ', lead.source),
       rows,
-      lead.extras.length ? el('dl', { class: 'extras' }, lead.extras.map((x) => [el('dt', {}, x.name), el('dd', {}, x.value)])) : null,
+      lead.extras.length ? el('dl', { class: 'extras' }, lead.extras.flatMap((x) => [el('dt', {}, x.name), el('dd', {}, x.value)])) : null,
       el('button', { type: 'submit', id: 'lead-save' }, t('common.save')));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

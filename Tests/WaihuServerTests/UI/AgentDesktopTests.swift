@@ -6,8 +6,8 @@ import XCTest
 /// The agent logs in, goes not ready and ready; the progressive campaign dials the lead, the
 /// customer answers, the desk pops the lead (pushed, not polled); the customer hangs up; a
 /// reload in wrap-up shows the same lead; the agent saves a disposition in the page; the
-/// lead's calls show it, the day's report counts the call, and the supervisor plays the
-/// recording from the lead page.
+/// lead's calls show it, the day's report counts the call; on the wallboard the admin forces
+/// the agent not ready and out, and plays the recording from the lead page.
 final class AgentDesktopTests: XCTestCase {
     func testAgentTakesAProgressiveCallOnTheDesktopAndSavesTheDisposition() async throws {
         try PeerProcess.require("/usr/bin/sipp")
@@ -117,9 +117,22 @@ final class AgentDesktopTests: XCTestCase {
             XCTAssertEqual(report.value("wang", "agent_connected_calls"), 1, reportReply.text)
             XCTAssertEqual(report.value("wang", "online_success_count"), 1, reportReply.text)
 
-            // The admin finds the call on the lead page and plays its recording in the page.
+            // On the wallboard the admin sees the agent ready and the campaign, forces the
+            // agent not ready, then out.
             try await browser.click("#logout")
             try await CampaignUISupport.logIn(browser, server.baseURL, "admin", "admin-pass-123")
+            try await browser.click("#nav-wallboard")
+            try await browser.waitForText("tr[data-agent='wang'] [data-state]", containing: "就绪")
+            try await browser.waitForText("#wallboard-live-agents", containing: "王芳")
+            try await browser.waitForText("#wallboard-campaigns", containing: "续保一期")
+            try await browser.click("#force-not-ready-wang")
+            try await browser.waitForText("tr[data-agent='wang'] [data-state]", containing: "示忙")
+            try await browser.click("#force-logout-wang")
+            try await browser.waitForText("#wallboard-live-agents", containing: "没有签入的座席")
+            let afterForce = try await api.get("/api/v1/desk/agents", token: admin).jsonArray
+            XCTAssertTrue(afterForce.isEmpty, "\(afterForce)")
+
+            // The admin finds the call on the lead page and plays its recording in the page.
             try await browser.open(server.baseURL + "/#leads?lead=\(leadID)")
             try await browser.waitForText("#lead-calls", containing: "wang")
             try await browser.waitForText("#lead-dispositions", containing: "客户同意续保")
