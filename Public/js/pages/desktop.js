@@ -56,7 +56,10 @@ window.pages.desktop = async function (root) {
   // Preview campaigns: the agent asks for the next lead, then dials or skips it.
   const previewBar = el('div', { class: 'card', id: 'desk-preview' },
     el('button', { type: 'button', id: 'desk-preview-next', onclick: () => act(api.post('/desk/preview/next')) }, t('desk.previewNext')), ' ',
-    el('button', { type: 'button', id: 'desk-preview-dial', onclick: () => act(api.post('/desk/preview/dial')) }, t('desk.previewDial')), ' ',
+    el('button', { type: 'button', id: 'desk-preview-dial', onclick: async () => {
+      const calling = desk && desk.call ? desk.call.call_id : null;
+      if (await act(api.post('/desk/preview/dial'))) { dialedPreview = calling; render(desk); }
+    } }, t('desk.previewDial')), ' ',
     el('button', { type: 'button', id: 'desk-preview-skip', class: 'secondary', onclick: () => act(api.post('/desk/preview/skip')) }, t('desk.previewSkip')));
 
   const callCard = el('div', { class: 'card', id: 'desk-call' });
@@ -64,6 +67,14 @@ window.pages.desktop = async function (root) {
   const pendingCard = el('div', { class: 'card', id: 'desk-pending' });
   root.append(loginCard, stateBar, message, notice, previewBar,
     el('div', { class: 'desk-grid' }, callCard, el('div', {}, dispositionCard, pendingCard)));
+
+  // A previewed lead not dialed yet: no disposition, and 拨打 / 跳过 apply. After 拨打 the
+  // server keeps the same call on the desk, so the page remembers which call it dialed.
+  let dialedPreview = null;
+  function previewing(call, state) {
+    return Boolean(call && call.preview && !call.answered_at && !call.ended_at && state !== 'on_call' && state !== 'wrap_up'
+      && dialedPreview !== call.call_id);
+  }
 
   function renderTimer() {
     timer.textContent = desk && desk.since && desk.state !== 'logged_out' ? kit.since(desk.since) : '';
@@ -82,9 +93,10 @@ window.pages.desktop = async function (root) {
     callCard.hidden = false;
     callCard.replaceChildren(
       el('h2', { id: 'desk-lead-name' }, lead.name || lead.phone_masked || ''),
-      el('p', { class: 'muted', id: 'desk-call-state' }, call.preview && !call.answered_at ? t('desk.previewing')
-        : call.ended_at ? t('desk.ended', { at: kit.time(call.ended_at) })
-          : call.answered_at ? t('desk.talking', { since: kit.time(call.answered_at) }) : t('desk.dialing')),
+      el('p', { class: 'muted', id: 'desk-call-state' }, call.ended_at ? t('desk.ended', { at: kit.time(call.ended_at) })
+        : previewing(call, desk.state) ? t('desk.previewing')
+          : call.answered_at || desk.state === 'on_call' ? t('desk.talking', { since: kit.time(call.answered_at || desk.since) })
+            : t('desk.dialing')),
       el('dl', { class: 'extras', id: 'desk-lead' },
         facts.flatMap(([key, value]) => [el('dt', {}, t(key)), el('dd', { 'data-field': key.split('.').pop() }, value || '')]),
         extras.flatMap(([key, value]) => [el('dt', {}, key), el('dd', {}, String(value))])),
@@ -102,7 +114,7 @@ window.pages.desktop = async function (root) {
   // typed; the draft also survives a reload (sessionStorage, per call).
   let formCall = null;
   function renderDisposition(call, campaign) {
-    const callID = call && call.call_id && !(call.preview && !call.answered_at && !call.ended_at) ? call.call_id : null;
+    const callID = call && call.call_id && !previewing(call, desk.state) ? call.call_id : null;
     if (!callID || !campaign) { dispositionCard.hidden = true; dispositionCard.replaceChildren(); formCall = null; return; }
     dispositionCard.hidden = false;
     if (formCall === callID) return;
@@ -175,7 +187,7 @@ window.pages.desktop = async function (root) {
     const preview = loggedIn && desk.campaign && desk.campaign.mode === 'preview';
     previewBar.hidden = !preview;
     if (preview) {
-      const holding = desk.call && desk.call.preview && !desk.call.answered_at && !desk.call.ended_at;
+      const holding = previewing(desk.call, state);
       document.getElementById('desk-preview-next').disabled = Boolean(desk.call);
       document.getElementById('desk-preview-dial').disabled = !holding;
       document.getElementById('desk-preview-skip').disabled = !holding;
