@@ -17,6 +17,20 @@ window.wallboardDesk = function (root) {
         'wallboard.abandonVsCap', 'wallboard.leadsLeft', 'wallboard.shortage', '']), campaignsBody)));
 
   let agents = [];
+  // A table is drawn again only when what it shows changed (the seconds in state move on
+  // their own), so a button is not replaced under the supervisor's pointer.
+  let drawnAgents = null;
+  let drawnCampaigns = null;
+  // The server's key order is not stable: compare with the keys sorted.
+  const stable = (value, drop) => {
+    if (Array.isArray(value)) return value.map((v) => stable(v, drop));
+    if (value === null || typeof value !== 'object') return value;
+    return Object.keys(value).filter((k) => !drop.includes(k)).sort().map((k) => [k, stable(value[k], drop)]);
+  };
+  const same = (last, rows, drop) => {
+    const text = JSON.stringify(stable(rows, drop));
+    return [last === text, text];
+  };
   async function act(promise) {
     message.textContent = '';
     try { return await promise; } catch (e) {
@@ -26,6 +40,9 @@ window.wallboardDesk = function (root) {
   }
 
   function renderAgents() {
+    const [unchanged, text] = same(drawnAgents, agents, ['seconds_in_state']);
+    if (unchanged) return;
+    drawnAgents = text;
     agentsBody.replaceChildren(...agents.map((a) => {
       const name = a.agent;
       const force = (what) => act(api.post('/desk/agents/' + encodeURIComponent(name) + '/' + what, what === 'not-ready' ? { reason: 'other' } : {}))
@@ -50,6 +67,9 @@ window.wallboardDesk = function (root) {
 
   function renderCampaigns(campaigns) {
     const active = campaigns.filter((c) => c.status === 'running' || c.status === 'paused');
+    const [unchanged, text] = same(drawnCampaigns, active, []);
+    if (unchanged) return;
+    drawnCampaigns = text;
     campaignsBody.replaceChildren(...active.map((c) => {
       const p = c.progress || {};
       const left = (p.total ?? 0) - (p.done ?? 0);
