@@ -87,6 +87,9 @@ final class CampaignStage: @unchecked Sendable {
 
     func stopServe() -> Int32 {
         defer { serve = nil }
+        if ProcessInfo.processInfo.environment["WAIHU_KEEP_TEST_DATA"] != nil, let text = serve?.text {
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: dataDirectory + "/serve.log"))
+        }
         return serve?.stop() ?? 0
     }
 
