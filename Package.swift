@@ -30,6 +30,12 @@ var targets: [Target] = [
         "WaihuDomain", "WaihuSIP", "WaihuMedia",
         .product(name: "Logging", package: "swift-log"),
     ]),
+    // Real peers for the tests (SIPp, baresip, a raw UDP probe, WAV analysis), shared by
+    // the dialer's and the server's tests: test targets cannot import one another.
+    .target(name: "WaihuTestPeers", dependencies: [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+    ], path: "Tests/WaihuTestPeers"),
     .testTarget(name: "WaihuDomainTests", dependencies: ["WaihuDomain"]),
     .testTarget(name: "WaihuSIPTests", dependencies: [
         "WaihuSIP",
@@ -38,7 +44,7 @@ var targets: [Target] = [
     ]),
     .testTarget(name: "WaihuMediaTests", dependencies: ["WaihuMedia"]),
     .testTarget(name: "WaihuDialerTests", dependencies: [
-        "WaihuDialer", "WaihuDomain", "WaihuSIP", "WaihuMedia",
+        "WaihuDialer", "WaihuDomain", "WaihuSIP", "WaihuMedia", "WaihuTestPeers",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
     ]),
@@ -76,7 +82,7 @@ if !coreOnly {
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "WaihuServerTests", dependencies: [
-            "WaihuServer",
+            "WaihuServer", "WaihuTestPeers",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
     ]

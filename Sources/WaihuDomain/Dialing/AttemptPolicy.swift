@@ -12,6 +12,17 @@ public struct AttemptPolicy: Codable, Sendable, Equatable {
         self.retry = retry
     }
 
+    private enum CodingKeys: String, CodingKey { case maxAttemptsPerLead, maxAttemptsPerDay, retry }
+
+    /// Every limit may be left out of a campaign's JSON and takes its default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = AttemptPolicy()
+        maxAttemptsPerLead = try c.decodeIfPresent(Int.self, forKey: .maxAttemptsPerLead) ?? defaults.maxAttemptsPerLead
+        maxAttemptsPerDay = try c.decodeIfPresent(Int.self, forKey: .maxAttemptsPerDay) ?? defaults.maxAttemptsPerDay
+        retry = try c.decodeIfPresent(RetryPolicy.self, forKey: .retry) ?? defaults.retry
+    }
+
     /// Whether the lead may be dialled at `now`, judged only on its attempt history.
     public func eligibility(of history: LeadDialHistory, now: Date) -> AttemptEligibility {
         if let last = history.lastOutcome, last.isInvalidNumber {

@@ -21,6 +21,17 @@ public struct CallingWindow: Codable, Sendable, Equatable {
         self.holidays = holidays
     }
 
+    private enum CodingKeys: String, CodingKey { case opensAtMinute, closesAtMinute, holidays }
+
+    /// Hours may be left out of a campaign's JSON (09:00–21:00). Not checked here: a window
+    /// that never opens is reported by `CampaignPlan.problems`, naming the field.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        opensAtMinute = try c.decodeIfPresent(Int.self, forKey: .opensAtMinute) ?? 9 * 60
+        closesAtMinute = try c.decodeIfPresent(Int.self, forKey: .closesAtMinute) ?? 21 * 60
+        holidays = try c.decodeIfPresent(Set<LocalDay>.self, forKey: .holidays) ?? []
+    }
+
     /// The default window, 09:00–21:00 with no holidays.
     public static let standard = try! CallingWindow()
 

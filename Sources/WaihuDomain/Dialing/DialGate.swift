@@ -14,6 +14,16 @@ public struct DialGate: Codable, Sendable, Equatable {
         self.renewal = renewal
     }
 
+    private enum CodingKeys: String, CodingKey { case window, attempts, renewal }
+
+    /// Every part may be left out of a campaign's JSON and takes its default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        window = try c.decodeIfPresent(CallingWindow.self, forKey: .window) ?? .standard
+        attempts = try c.decodeIfPresent(AttemptPolicy.self, forKey: .attempts) ?? AttemptPolicy()
+        renewal = try c.decodeIfPresent(RenewalRule.self, forKey: .renewal)
+    }
+
     /// Nil when the lead may be dialled now, else the first reason it may not.
     /// `onDoNotCallList` is looked up by the caller at dial time, not when the list was loaded,
     /// because customers can opt out between the two.

@@ -20,6 +20,18 @@ public struct RetryPolicy: Codable, Sendable, Equatable {
         self.networkFailure = networkFailure
     }
 
+    private enum CodingKeys: String, CodingKey { case busy, noAnswer, machine, networkFailure }
+
+    /// Every delay may be left out of a campaign's JSON and takes its default.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = RetryPolicy()
+        busy = try c.decodeIfPresent(TimeInterval.self, forKey: .busy) ?? defaults.busy
+        noAnswer = try c.decodeIfPresent(TimeInterval.self, forKey: .noAnswer) ?? defaults.noAnswer
+        machine = try c.decodeIfPresent(TimeInterval.self, forKey: .machine) ?? defaults.machine
+        networkFailure = try c.decodeIfPresent(TimeInterval.self, forKey: .networkFailure) ?? defaults.networkFailure
+    }
+
     /// The delay after `outcome`, or nil when the outcome must not be retried automatically:
     /// vacant and invalid numbers never, and a live answer is settled by the agent's disposition.
     public func delay(after outcome: DialOutcome) -> TimeInterval? {

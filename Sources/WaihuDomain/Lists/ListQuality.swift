@@ -1,6 +1,6 @@
 /// What a batch or a source of leads cost and how good it was (批次与来源质量).
 /// Rates are fractions of the data rows of the list; nil when there are no rows.
-/// Contact rate, success rate and cost per success need calls: nil until calls exist.
+/// Contact rate, success rate and cost per success need calls (`withCalls`): nil until then.
 public struct ListQuality: Equatable, Sendable {
     /// Leads the list brought into the system.
     public var leads: Int
@@ -28,6 +28,18 @@ public struct ListQuality: Equatable, Sendable {
                                   invalid: parts.reduce(0) { $0 + $1.invalid },
                                   duplicate: parts.reduce(0) { $0 + $1.duplicate }, pricePerLead: 0)
         quality.cost = parts.reduce(0) { $0 + $1.cost }
+        return quality
+    }
+
+    /// Adds what calling the list showed: `dialled` leads called at least once, `contacted`
+    /// of them answered (接触率 = contacted ÷ dialled), `successes` sold (净成功率 =
+    /// successes ÷ dialled) and the cost of one success (cost ÷ successes). Nil where there
+    /// is nothing to divide by: no calls yet, or no success yet.
+    public func withCalls(dialled: Int, contacted: Int, successes: Int) -> ListQuality {
+        var quality = self
+        quality.contactRate = dialled > 0 ? Double(contacted) / Double(dialled) : nil
+        quality.successRate = dialled > 0 ? Double(successes) / Double(dialled) : nil
+        quality.costPerSuccess = successes > 0 ? cost / Double(successes) : nil
         return quality
     }
 }

@@ -65,7 +65,9 @@ final class AgentDesk: Sendable {
         writer = Task {
             for await batch in stream {
                 do {
-                    try await EventStore(database: application.db, clock: clock).insert(batch)
+                    try await WriteRetry.transaction(on: application.db) { db in
+                        try await EventStore(database: db, clock: clock).insert(batch)
+                    }
                     application.liveHub.changed()
                 } catch {
                     logger.error("could not store agent events", metadata: ["error": .string("\(error)")])

@@ -31,7 +31,7 @@ struct CampaignCallLog: Sendable {
         let settlement = CallSettlement.afterCall(call.outcome, mode: plan.mode, connectedToAgent: call.agent != nil && call.talkSeconds > 0,
                                                   retry: plan.gate.attempts.retry, at: call.endedAt)
         let answeredAt = call.report.outcome == .answered ? call.placedAt.addingTimeInterval(call.report.ringSeconds) : nil
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             let context = try await Self.context(callID: call.lead.callID, on: sql)
             let attempt = CallAttemptRecord(
@@ -127,7 +127,7 @@ struct CampaignCallLog: Sendable {
             let settlement = CallSettlement.afterInterruptedCall(retry: plan.gate.attempts.retry, at: now)
             let placed = row.claimed_at.map(Date.init(timeIntervalSince1970:)) ?? now
             let callID = row.call_id ?? UUID().uuidString.lowercased()
-            try await database.transaction { db in
+            try await WriteRetry.transaction(on: database) { db in
                 guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
                 let attempt = CallAttemptRecord(callID: callID, leadID: String(row.lead_id), campaignID: row.name,
                                                 number: DatabaseLeadQueue.dialString(row.phone_key), placedAt: placed, endedAt: placed,

@@ -138,7 +138,7 @@ actor CampaignCenter {
                 callsPerSecond: plan.callsPerSecond ?? Double(trunkRecord.maxPerSecond),
                 ringTimeout: .seconds(plan.ringTimeoutSeconds), callerID: callerID, recordingDirectory: recordings)
             let pool = DeskTransferPool(desk: desk, campaignID: id, campaignName: name, script: plan.script,
-                                        wrapUp: .seconds(plan.wrapUpSeconds), database: db)
+                                        wrapUp: .seconds(plan.wrapUpSeconds), database: db, logger: application.logger)
             let runner = BroadcastCampaignRunner(engine: engine, settings: settings, agents: pool, route: route)
             task = Task { [weak self] in
                 do {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Logging
 import WaihuDialer
 import WaihuDomain
 
@@ -14,9 +15,12 @@ struct DeskTransferPool: TransferAgentPool {
     let script: String
     let wrapUp: Duration
     let database: Database
+    let logger: Logger
 
     func claimAgent(for lead: CampaignLead) async -> String? {
-        if let seat = desk.takeReady(campaign: campaignID) {
+        let seat = desk.takeReady(campaign: campaignID)
+        logger.info("press-1 caller", metadata: ["lead": .string("\(lead.id)"), "agent": .string(seat?.username ?? "none free")])
+        if let seat {
             if let call = try? await DeskCall.load(leadID: Int(lead.id), callID: lead.callID, campaignID: campaignID, script: script,
                                                   agentName: seat.displayName, preview: false, on: database) {
                 desk.update(seat.username) { $0.call = call }
@@ -27,6 +31,7 @@ struct DeskTransferPool: TransferAgentPool {
     }
 
     func releaseAgent(_ phoneExtension: String, talked: Bool) async {
+        logger.info("press-1 call with the agent ended", metadata: ["phone": .string(phoneExtension), "talked": .string("\(talked)")])
         guard let seat = desk.seat(ofPhone: phoneExtension), seat.state == .onCall else { return }
         guard talked else {
             desk.update(seat.username) { $0.call = nil }

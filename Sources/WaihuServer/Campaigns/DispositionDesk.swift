@@ -26,7 +26,7 @@ struct DispositionDesk: Sendable {
     }
 
     func save(_ request: Request, agent: String, actor: AuditActor, now: Date = Date()) async throws -> Saved {
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { [clock] db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             struct Row: Decodable {
                 var id: Int

@@ -4,9 +4,9 @@ import SQLKit
 import Vapor
 import WaihuDomain
 
-/// Cost and quality per batch and per source (批次与来源), from the import counts and the
-/// leads now in each batch. Contact rate, success rate and cost per success stay null
-/// until waihu places calls.
+/// Cost and quality per batch and per source (批次与来源), from the import counts, the
+/// leads now in each batch, and the campaigns' calls: contact rate, success rate and cost
+/// per success stay null until a batch's leads are called.
 public struct ListStatistics: Sendable {
     public let database: Database
 
@@ -33,12 +33,16 @@ public struct ListStatistics: Sendable {
         public var contactRate: Double?
         public var successRate: Double?
         public var costPerSuccess: Double?
+        /// Leads called at least once, leads who answered, leads sold.
+        public var dialled: Int
+        public var contacted: Int
+        public var successes: Int
 
         enum CodingKeys: String, CodingKey {
             case id, name, source, costPerLead = "cost_per_lead", importedAt = "imported_at", importedBy = "imported_by",
                  teams, rows, leads, invalidPhone = "invalid_phone", duplicate, dnc, cost, invalidRate = "invalid_rate",
                  duplicateRate = "duplicate_rate", contactRate = "contact_rate", successRate = "success_rate",
-                 costPerSuccess = "cost_per_success"
+                 costPerSuccess = "cost_per_success", dialled, contacted, successes
         }
 
         // Encode nil rates as JSON null, not as missing keys: the UI shows "—".
@@ -53,6 +57,8 @@ public struct ListStatistics: Sendable {
             try c.encode(invalidRate, forKey: .invalidRate); try c.encode(duplicateRate, forKey: .duplicateRate)
             try c.encode(contactRate, forKey: .contactRate); try c.encode(successRate, forKey: .successRate)
             try c.encode(costPerSuccess, forKey: .costPerSuccess)
+            try c.encode(dialled, forKey: .dialled); try c.encode(contacted, forKey: .contacted)
+            try c.encode(successes, forKey: .successes)
         }
     }
 
@@ -88,6 +94,7 @@ public struct ListStatistics: Sendable {
     public func batches() async throws -> [BatchLine] {
         let batches = try await BatchRecord.query(on: database).with(\.$source).sort(\.$importedAt, .descending).sort(\.$id, .descending).all()
         let counts = try await leadCounts()
+        let calls = try await callCounts()
         var teamNames: [UUID: String] = [:]
         for team in try await TeamRecord.query(on: database).all() { teamNames[team.id!] = team.name }
         var teamsByBatch: [Int: [String]] = [:]
@@ -96,14 +103,18 @@ public struct ListStatistics: Sendable {
         }
         return batches.map { batch in
             let leads = counts[batch.id!] ?? 0
+            let called = calls[batch.id!] ?? CallCounts()
             let quality = ListQuality(rows: batch.rows, leads: leads, invalid: batch.invalidPhone,
                                       duplicate: batch.duplicate, pricePerLead: batch.costPerLead)
+                .withCalls(dialled: called.dialled, contacted: called.contacted, successes: called.successes)
             return BatchLine(id: batch.id!, name: batch.name, source: batch.source.name, costPerLead: batch.costPerLead,
                              importedAt: batch.importedAt, importedBy: batch.importedBy,
                              teams: (teamsByBatch[batch.id!] ?? []).sorted(), rows: batch.rows, leads: leads,
                              invalidPhone: batch.invalidPhone, duplicate: batch.duplicate, dnc: batch.doNotCall,
                              cost: quality.cost, invalidRate: quality.invalidRate, duplicateRate: quality.duplicateRate,
-                             contactRate: nil, successRate: nil, costPerSuccess: nil)
+                             contactRate: quality.contactRate, successRate: quality.successRate,
+                             costPerSuccess: quality.costPerSuccess, dialled: called.dialled, contacted: called.contacted,
+                             successes: called.successes)
         }
     }
 
@@ -113,11 +124,37 @@ public struct ListStatistics: Sendable {
             let mine = lines.filter { $0.source == source.name }
             let quality = ListQuality.combined(mine.map { (rows: $0.rows, leads: $0.leads, invalid: $0.invalidPhone,
                                                            duplicate: $0.duplicate, cost: $0.cost) })
+                .withCalls(dialled: mine.reduce(0) { $0 + $1.dialled }, contacted: mine.reduce(0) { $0 + $1.contacted },
+                           successes: mine.reduce(0) { $0 + $1.successes })
             return SourceLine(name: source.name, defaultPrice: source.defaultPrice, batches: mine.count,
                               rows: mine.reduce(0) { $0 + $1.rows },
                               leads: quality.leads, cost: quality.cost, invalidRate: quality.invalidRate,
-                              duplicateRate: quality.duplicateRate, contactRate: nil, successRate: nil, costPerSuccess: nil)
+                              duplicateRate: quality.duplicateRate, contactRate: quality.contactRate,
+                              successRate: quality.successRate, costPerSuccess: quality.costPerSuccess)
         }
+    }
+
+    struct CallCounts {
+        var dialled = 0
+        var contacted = 0
+        var successes = 0
+    }
+
+    /// Per batch: leads called at least once, leads who answered, leads sold.
+    private func callCounts() async throws -> [Int: CallCounts] {
+        guard let sql = database as? SQLDatabase else { return [:] }
+        struct Row: Decodable { var batch_id: Int; var dialled: Int; var contacted: Int?; var successes: Int? }
+        let rows = try await sql.raw("""
+            SELECT l.batch_id AS batch_id, COUNT(DISTINCT l.id) AS dialled,
+                   COUNT(DISTINCT CASE WHEN a.outcome = 'answered' THEN l.id END) AS contacted,
+                   COUNT(DISTINCT CASE WHEN l.status = 'success' THEN l.id END) AS successes
+            FROM ev_call_attempts a JOIN leads l ON CAST(l.id AS TEXT) = a.lead_id
+            WHERE a.simulated = \(SQLLiteral.boolean(false))
+            GROUP BY l.batch_id
+            """).all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map {
+            ($0.batch_id, CallCounts(dialled: $0.dialled, contacted: $0.contacted ?? 0, successes: $0.successes ?? 0))
+        })
     }
 
     /// Leads now in each batch.

@@ -18,7 +18,7 @@ struct BatchCommand: AsyncParsableCommand {
             print(TextTable.render(header: ["BATCH", "SOURCE", "ROWS", "LEADS", "PRICE", "COST", "INVALID", "DUPLICATE", "DNC", "CONTACT", "SUCCESS", "TEAMS"],
                                    rows: lines.map { line in
                 [line.name, line.source, String(line.rows), String(line.leads), Money.format(line.costPerLead), Money.format(line.cost),
-                 Rate.format(line.invalidRate), Rate.format(line.duplicateRate), String(line.dnc), "—", "—", line.teams.joined(separator: ",")]
+                 Rate.format(line.invalidRate), Rate.format(line.duplicateRate), String(line.dnc), Rate.format(line.contactRate), Rate.format(line.successRate), line.teams.joined(separator: ",")]
             }))
         }
     }
@@ -55,7 +55,7 @@ struct SourceCommand: AsyncParsableCommand {
             print(TextTable.render(header: ["SOURCE", "PRICE", "BATCHES", "ROWS", "LEADS", "COST", "INVALID", "DUPLICATE", "CONTACT", "SUCCESS", "COST/SUCCESS"],
                                    rows: lines.map { line in
                 [line.name, Money.format(line.defaultPrice), String(line.batches), String(line.rows), String(line.leads),
-                 Money.format(line.cost), Rate.format(line.invalidRate), Rate.format(line.duplicateRate), "—", "—", "—"]
+                 Money.format(line.cost), Rate.format(line.invalidRate), Rate.format(line.duplicateRate), Rate.format(line.contactRate), Rate.format(line.successRate), line.costPerSuccess.map(Money.format) ?? "—"]
             }))
         }
     }

@@ -4,6 +4,7 @@ import WaihuDomain
 import WaihuMedia
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// Agent campaigns over real peers on loopback: SIPp customers answer, a baresip phone
 /// registered as 8001 is the agent. Progressive dialing connects each answered customer to

@@ -4,6 +4,7 @@ import WaihuDomain
 import WaihuMedia
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// A voice-broadcast campaign over real peers on loopback: SIPp customers who press 1,
 /// listen and hang up, are busy or never answer, and a baresip agent phone that the

@@ -4,6 +4,7 @@ import WaihuDomain
 import WaihuMedia
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// An agent phone (baresip) registers to the engine with digest auth; the engine calls
 /// a customer (SIPp, PCMA) and the phone (PCMU only, so the bridge must transcode) and

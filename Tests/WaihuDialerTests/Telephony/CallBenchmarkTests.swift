@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// The calls benchmark's logic on a small load (the figures come from `waihu bench
 /// calls`; here only that it brings calls up, bridges them and counts their media).

@@ -3,6 +3,7 @@ import XCTest
 import WaihuDomain
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// 200 calls in a row against SIPp's built-in UAS: every call is answered and hung up,
 /// and afterwards nothing is left over: no RTP port, no media leg, no transaction (with

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// No open relay and no password guessing: strangers' INVITEs are refused 403, and a
 /// source that fails digest too often is refused even with the right password.

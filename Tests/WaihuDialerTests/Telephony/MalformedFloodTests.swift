@@ -3,6 +3,7 @@ import XCTest
 import WaihuDomain
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// A flood of torture, truncated, mutated and random datagrams while a call is up: the
 /// call goes on, the engine still places the next one, every reply goes back to the

@@ -4,6 +4,7 @@ import WaihuDomain
 import WaihuMedia
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// The engine calls a real customer phone (SIPp as UAS, `shared/peers/uas_*.xml`)
 /// through the "trunk" on 127.0.0.1: answered with DTMF and a customer hang-up, busy,

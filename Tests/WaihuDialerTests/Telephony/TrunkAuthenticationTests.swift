@@ -3,6 +3,7 @@ import XCTest
 import WaihuDomain
 import WaihuSIP
 @testable import WaihuDialer
+import WaihuTestPeers
 
 /// A trunk that challenges every INVITE (SIPp with `verifyauth`): the engine answers the
 /// 401 once with waihu's trunk account; the right password gets the call answered, a

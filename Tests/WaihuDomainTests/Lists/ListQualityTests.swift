@@ -40,3 +40,17 @@ final class DoNotCallPeriodTests: XCTestCase {
         XCTAssertEqual(DoNotCallPeriod(months: 3).until(from: CalendarDate(year: 2027, month: 11, day: 30)!).isoString, "2028-02-29")
     }
 }
+
+final class ListQualityCallsTests: XCTestCase {
+    func testRatesOnceCalled() {
+        let quality = ListQuality(rows: 100, leads: 80, invalid: 10, duplicate: 10, pricePerLead: 0.5)
+        XCTAssertNil(quality.contactRate)
+        let called = quality.withCalls(dialled: 50, contacted: 20, successes: 4)
+        XCTAssertEqual(called.contactRate, 0.4)
+        XCTAssertEqual(called.successRate, 0.08)
+        XCTAssertEqual(called.costPerSuccess, 10)
+        let noSale = quality.withCalls(dialled: 50, contacted: 20, successes: 0)
+        XCTAssertNil(noSale.costPerSuccess)
+        XCTAssertNil(quality.withCalls(dialled: 0, contacted: 0, successes: 0).contactRate)
+    }
+}

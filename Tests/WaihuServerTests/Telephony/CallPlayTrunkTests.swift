@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import WaihuTestPeers
 
 /// `waihu call play --trunk NAME` takes the trunk's address, caller ID and ring timeout
 /// from the database; SIPp answers as the customer.

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import XCTest
+import WaihuTestPeers
 
 /// `waihu serve` with its SIP engine, against real peers on loopback: baresip registers
 /// as phone 8001 with digest auth and shows up in `waihu phone list` and the API; a

@@ -4,11 +4,11 @@ import XCTest
 /// A headless baresip agent phone from `shared/peers/baresip-agent`, registering to
 /// the engine as `phoneExtension` and auto-answering. Its microphone plays `microphone`
 /// (mono 8 kHz); what it hears lands in `rec/dump-*-dec.wav`.
-final class BaresipPhone {
-    let directory: URL
-    let process: PeerProcess
+public final class BaresipPhone {
+    public let directory: URL
+    public let process: PeerProcess
 
-    init(phoneExtension: String, password: String, registrar: Int, microphone: [Int16], codecs: String = "pcmu") throws {
+    public init(phoneExtension: String, password: String, registrar: Int, microphone: [Int16], codecs: String = "pcmu") throws {
         try PeerProcess.require("/usr/bin/baresip")
         let template = SharedPeers.path("baresip-agent")
         guard FileManager.default.fileExists(atPath: template + "/config") else {
@@ -33,13 +33,13 @@ final class BaresipPhone {
     }
 
     /// What the phone heard during its last call.
-    func heardRecording() -> String? {
+    public func heardRecording() -> String? {
         let rec = directory.appendingPathComponent("rec")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: rec.path)) ?? []
         return files.filter { $0.hasSuffix("-dec.wav") }.sorted().last.map { rec.appendingPathComponent($0).path }
     }
 
-    func stop() {
+    public func stop() {
         // baresip un-registers on quit and waits for an answer; it is ours to stop.
         process.stop()
         try? FileManager.default.removeItem(at: directory)

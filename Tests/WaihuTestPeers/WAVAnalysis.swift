@@ -2,13 +2,13 @@ import Foundation
 
 /// Reads the 16-bit PCM WAVs that tests produce (our stereo recordings, baresip's
 /// mono dumps) and measures level and pitch, so tests check audio, not file sizes.
-struct WAVAnalysis {
-    let channels: Int
-    let sampleRate: Int
+public struct WAVAnalysis {
+    public let channels: Int
+    public let sampleRate: Int
     /// Samples per channel, as -1…1.
-    let samples: [[Double]]
+    public let samples: [[Double]]
 
-    init(path: String) throws {
+    public init(path: String) throws {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         func u16(_ o: Int) -> Int { Int(bytes[o]) | Int(bytes[o + 1]) << 8 }
         func u32(_ o: Int) -> Int { u16(o) | u16(o + 2) << 16 }
@@ -46,22 +46,22 @@ struct WAVAnalysis {
         self.samples = result
     }
 
-    var duration: Double { Double(samples.first?.count ?? 0) / Double(sampleRate) }
+    public var duration: Double { Double(samples.first?.count ?? 0) / Double(sampleRate) }
 
-    func slice(_ channel: Int, from start: Double, to end: Double) -> ArraySlice<Double> {
+    public func slice(_ channel: Int, from start: Double, to end: Double) -> ArraySlice<Double> {
         let all = samples[channel]
         let lower = max(0, min(all.count, Int(start * Double(sampleRate))))
         let upper = max(lower, min(all.count, Int(end * Double(sampleRate))))
         return all[lower..<upper]
     }
 
-    static func rms(_ values: ArraySlice<Double>) -> Double {
+    public static func rms(_ values: ArraySlice<Double>) -> Double {
         guard !values.isEmpty else { return 0 }
         return (values.reduce(0) { $0 + $1 * $1 } / Double(values.count)).squareRoot()
     }
 
     /// Pitch of a steady tone from its zero crossings.
-    func frequency(_ values: ArraySlice<Double>) -> Double {
+    public func frequency(_ values: ArraySlice<Double>) -> Double {
         guard values.count > 1 else { return 0 }
         var crossings = 0
         var previous = values.first!
@@ -73,14 +73,14 @@ struct WAVAnalysis {
     }
 }
 
-enum TestTone {
+public enum TestTone {
     /// A sine at 8 kHz as 16-bit samples.
-    static func samples(frequency: Double, seconds: Double, amplitude: Double = 0.5) -> [Int16] {
+    public static func samples(frequency: Double, seconds: Double, amplitude: Double = 0.5) -> [Int16] {
         (0..<Int(seconds * 8000)).map { Int16(amplitude * 32767 * sin(2 * .pi * frequency * Double($0) / 8000)) }
     }
 
     /// A mono 8 kHz 16-bit WAV file, as baresip's `aufile` microphone wants it.
-    static func writeMonoWAV(_ samples: [Int16], to path: String) throws {
+    public static func writeMonoWAV(_ samples: [Int16], to path: String) throws {
         func le32(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF), UInt8((v >> 16) & 0xFF), UInt8((v >> 24) & 0xFF)] }
         func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8((v >> 8) & 0xFF)] }
         let data = samples.flatMap { le16(Int(UInt16(bitPattern: $0))) }

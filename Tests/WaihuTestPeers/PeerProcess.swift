@@ -3,11 +3,11 @@ import XCTest
 
 /// A peer program (SIPp, baresip) run for one test, its output in a log file. Waits by
 /// polling, never with `waitUntilExit` (which can hang a test run).
-final class PeerProcess: @unchecked Sendable {
-    let process = Process()
-    let log: URL
+public final class PeerProcess: @unchecked Sendable {
+    public let process = Process()
+    public let log: URL
 
-    init(_ executable: String, _ arguments: [String], name: String, directory: URL? = nil) throws {
+    public init(_ executable: String, _ arguments: [String], name: String, directory: URL? = nil) throws {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("waihu-\(name)-\(UUID().uuidString.prefix(8)).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
@@ -20,22 +20,22 @@ final class PeerProcess: @unchecked Sendable {
         try process.run()
     }
 
-    static func require(_ executable: String) throws {
+    public static func require(_ executable: String) throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw XCTSkip("\(executable) is not installed")
         }
     }
 
     /// The exit status, or nil if still running after `seconds`.
-    func waitForExit(seconds: Double) async -> Int32? {
+    public func waitForExit(seconds: Double) async -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning && Date() < deadline { try? await Task.sleep(nanoseconds: 50_000_000) }
         return process.isRunning ? nil : process.terminationStatus
     }
 
-    var output: String { (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(3000)) } ?? "" }
+    public var output: String { (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(3000)) } ?? "" }
 
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
     }
@@ -44,17 +44,17 @@ final class PeerProcess: @unchecked Sendable {
 }
 
 /// The peer recipes in the project's `shared/peers/` beside the checkout.
-enum SharedPeers {
-    static func path(_ name: String) -> String {
+public enum SharedPeers {
+    public static func path(_ name: String) -> String {
         var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { root.deleteLastPathComponent() }
+        for _ in 0..<4 { root.deleteLastPathComponent() }  // Tests/WaihuTestPeers/PeerProcess.swift → beside the checkout
         let beside = root.deletingLastPathComponent().appendingPathComponent("shared/peers/\(name)").path
         return FileManager.default.fileExists(atPath: beside) ? beside : "/work/shared/peers/\(name)"
     }
 
     /// A SIPp customer phone (UAS) on `port`, RTP on `port + 2`, taking `calls` calls.
     /// `scenario` names a file in shared/peers, or is an absolute path.
-    static func sippCustomer(_ scenario: String, port: Int, variables: [String: String] = [:],
+    public static func sippCustomer(_ scenario: String, port: Int, variables: [String: String] = [:],
                              timeout: Int = 30, calls: Int = 1) throws -> PeerProcess {
         try PeerProcess.require("/usr/bin/sipp")
         let file = scenario.hasPrefix("/") ? scenario : path(scenario)
@@ -66,5 +66,5 @@ enum SharedPeers {
 
     /// A free-ish even UDP port for a peer; tests run one at a time, and the range is
     /// away from the RTP ranges the tests give the engine.
-    static func peerPort() -> Int { Int.random(in: 20000...28999) & ~1 }
+    public static func peerPort() -> Int { Int.random(in: 20000...28999) & ~1 }
 }
