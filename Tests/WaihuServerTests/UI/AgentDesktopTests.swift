@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import WaihuTestPeers
 
 /// 座席工作台 in headless Chromium against `waihu serve` with its SIP engine and real peers
 /// on loopback: baresip is the agent's phone (8001), SIPp the customer behind the trunk.

@@ -1,4 +1,5 @@
 import XCTest
+import WaihuTestPeers
 @testable import WaihuServer
 
 /// 外呼任务 in a real browser: a supervisor creates a progressive campaign from a lead batch
