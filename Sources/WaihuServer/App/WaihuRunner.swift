@@ -29,6 +29,18 @@ public enum WaihuRunner {
                 print("waihu: SIP is off (--no-sip)")
             }
             fflush(stdout)
+            // Vapor stops the HTTP server on these signals and waits for responses to finish;
+            // the event streams would never finish on their own, so end them first.
+            let streamClosers = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { [app] in
+                    app.liveHub.close()
+                    app.campaignCenter?.desk.closeStreams()
+                }
+                source.resume()
+                return source
+            }
+            defer { streamClosers.forEach { $0.cancel() } }
             try await app.execute()
             // No new dials; the engine hangs up the calls still up; their results and the
             // agents' last state intervals are stored before the database closes.

@@ -50,6 +50,7 @@ final class AgentDesk: Sendable {
         var seats: [String: Seat] = [:]
         var ownerOfPhone: [String: String] = [:]
         var watchers: [String: [UUID: AsyncStream<Void>.Continuation]] = [:]
+        var closed = false
     }
 
     private let board = NIOLockedValueBox(Board())
@@ -194,11 +195,25 @@ final class AgentDesk: Sendable {
     func watch(_ username: String) -> AsyncStream<Void> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        board.withLockedValue { $0.watchers[username, default: [:]][id] = continuation }
+        let closed = board.withLockedValue { board -> Bool in
+            if !board.closed { board.watchers[username, default: [:]][id] = continuation }
+            return board.closed
+        }
+        if closed { continuation.finish() }
         continuation.onTermination = { [weak self] _ in
             self?.board.withLockedValue { _ = $0.watchers[username]?.removeValue(forKey: id) }
         }
         return stream
+    }
+
+    /// The server is stopping: the desktops' streams end (their browsers reconnect to the
+    /// next server start).
+    func closeStreams() {
+        let all = board.withLockedValue { board -> [AsyncStream<Void>.Continuation] in
+            board.closed = true
+            return board.watchers.values.flatMap(\.values)
+        }
+        for watcher in all { watcher.finish() }
     }
 
     func notify(_ username: String) {

@@ -64,7 +64,8 @@ struct DeskController {
         let team = try await user.$team.get(on: req.db)
         let now = Date()
         center.desk.logIn(AgentDesk.Seat(
-            username: user.username, displayName: user.displayName, teamID: team?.id, teamName: team?.name,
+            username: user.username, displayName: user.displayName.isEmpty ? user.username : user.displayName,
+            teamID: team?.id, teamName: team?.name,
             phone: body.extension, campaignID: body.campaign_id, campaignName: campaign.name,
             mode: DialMode(rawValue: campaign.mode) ?? .progressive, state: .notReady, reason: nil, since: now, loggedInAt: now))
         if let team, let sql = req.db as? SQLDatabase {
@@ -212,8 +213,14 @@ struct DeskController {
         let controller = self
         response.body = .init(asyncStream: { writer in
             let (wake, waker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+            let closing = req.application.liveHub.updates()
             let forward = Task {
                 if let updates { for await _ in updates { waker.yield() } }
+                waker.finish()  // the server is stopping
+            }
+            let stopping = Task {
+                for await _ in closing {}
+                waker.finish()
             }
             let keepAlive = Task {
                 while !Task.isCancelled {
@@ -224,6 +231,7 @@ struct DeskController {
             defer {
                 forward.cancel()
                 keepAlive.cancel()
+                stopping.cancel()
             }
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601

@@ -51,6 +51,7 @@ struct LiveController {
             let (wake, waker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
             let forward = Task {
                 for await _ in hub.updates() { waker.yield() }
+                waker.finish()  // the server is stopping
             }
             let ticker = Task {
                 // The one-second check for writers in other processes, and the keep-alive.

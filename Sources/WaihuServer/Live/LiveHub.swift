@@ -7,6 +7,7 @@ import Vapor
 /// check of the event tables, so either way a wallboard updates within two seconds.
 public final class LiveHub: Sendable {
     private let subscribers = NIOLockedValueBox<[UUID: AsyncStream<Void>.Continuation]>([:])
+    private let closed = NIOLockedValueBox(false)
 
     public init() {}
 
@@ -14,11 +15,22 @@ public final class LiveHub: Sendable {
     public func updates() -> AsyncStream<Void> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        if closed.withLockedValue({ $0 }) {
+            continuation.finish()
+            return stream
+        }
         subscribers.withLockedValue { $0[id] = continuation }
         continuation.onTermination = { [weak self] _ in
             _ = self?.subscribers.withLockedValue { $0.removeValue(forKey: id) }
         }
         return stream
+    }
+
+    /// The server is stopping: every stream ends, so the open event-stream responses finish
+    /// and the HTTP server can close its connections at once.
+    public func close() {
+        closed.withLockedValue { $0 = true }
+        for continuation in subscribers.withLockedValue({ Array($0.values) }) { continuation.finish() }
     }
 
     /// Events were stored.

@@ -59,6 +59,13 @@ final class AgentCampaignServeTests: XCTestCase {
         }
         XCTAssertEqual(login.status, 200, login.text)
         XCTAssertEqual(login.json["state"] as? String, "not_ready")
+        // The supervisor's wallboard sees the agent and can force a break; the agent comes back.
+        let forced = try await api.post("/api/v1/desk/agents/wang/not-ready", [:], token: supervisor)
+        XCTAssertEqual(forced.status, 200, forced.text)
+        XCTAssertEqual(forced.jsonArray.first?["agent"] as? String, "wang", forced.text)
+        XCTAssertEqual(forced.jsonArray.first?["state"] as? String, "not_ready", forced.text)
+        let outsiderForce = try await api.post("/api/v1/desk/agents/wang/not-ready", [:], token: outsider)
+        XCTAssertEqual(outsiderForce.status, 403)
         let ready = try await api.post("/api/v1/desk/ready", [:], token: agent)
         XCTAssertEqual(ready.json["state"] as? String, "ready", ready.text)
 
@@ -107,12 +114,9 @@ final class AgentCampaignServeTests: XCTestCase {
         let dncNumber = try await api.get("/api/v1/leads/\(dncLead)", token: supervisor).json["phone_key"] as? String ?? "?"
         XCTAssertTrue(dnc.contains(dncNumber), "the customer who asked not to be called is on the list: \(dnc)")
 
-        // The supervisor's wallboard sees the agent; the day's report counts the calls and the states.
-        let agents = try await api.get("/api/v1/desk/agents", token: supervisor).jsonArray
-        XCTAssertEqual(agents.first?["agent"] as? String, "wang", "\(agents)")
-        let forced = try await api.post("/api/v1/desk/agents/wang/logout", [:], token: supervisor)
-        XCTAssertEqual(forced.status, 200, forced.text)
-        XCTAssertEqual(forced.jsonArray.count, 0)
+        // The finished campaign logs its agents out; the day's report counts the calls and the states.
+        let desk = try await api.get("/api/v1/desk", token: agent).json
+        XCTAssertEqual(desk["state"] as? String, "logged_out", "\(desk)")
         try await Task.sleep(nanoseconds: 1_000_000_000)
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd"
@@ -122,7 +126,9 @@ final class AgentCampaignServeTests: XCTestCase {
         let row = try XCTUnwrap((report["rows"] as? [[String: Any]])?.first { $0["key"] as? String == "wang" }, "\(report)")
         let values = try XCTUnwrap(row["values"] as? [String: Any])
         print("agent report for wang: \(values)")
-        XCTAssertEqual(values["calls_placed"] as? Double ?? values["agent_connected_calls"] as? Double, 4, "\(values)")
+        XCTAssertEqual(values["calls_placed"] as? Double, 4, "\(values)")
+        XCTAssertEqual(values["login_count"] as? Double, 1, "\(values)")
+        XCTAssertGreaterThan(values["wrap_up_time"] as? Double ?? 0, 0, "\(values)")
         XCTAssertEqual(stage.stopServe(), 0)
     }
 }
