@@ -85,6 +85,11 @@ final class AgentDesktopTests: XCTestCase {
         }
     }
 
+    /// How many times a page read `GET /api/v1/desk` (serve logs every request).
+    private func deskReads(_ server: ServedWaihu) -> Int {
+        server.serve.text.split(separator: "\n").filter { $0.hasSuffix("[Vapor] GET /api/v1/desk") }.count
+    }
+
     /// From the wallboard check to the recording: the supervisor browser and the agent browser side by side.
     private func supervise(_ supervisor: Browser, server: ServedWaihu, agentBrowser browser: Browser, customerPort: Int, admin: String) async throws {
         let api = server.api
@@ -107,10 +112,14 @@ final class AgentDesktopTests: XCTestCase {
                                                     variables: ["ring_ms": "500", "talk_ms": "4000"], timeout: 60)
         defer { customer.stop() }
         try await Task.sleep(nanoseconds: 300_000_000)
+        let readsBeforeTheCall = deskReads(server)
+        XCTAssertGreaterThan(readsBeforeTheCall, 0, "the page read its desk once when it opened")
         try await browser.click("#desk-ready")
 
-        // The screen pop, pushed to the page when the customer answers.
+        // The screen pop, pushed to the page when the customer answers: the page read the
+        // desk no more while it waited (no polling).
         try await browser.waitForText("#desk-lead-name", containing: "钱多多", timeout: 30)
+        XCTAssertEqual(deskReads(server), readsBeforeTheCall, "the desk is pushed, not polled")
         try await browser.waitForText("#desk-script", containing: "您好，请问是钱多多吗？您的大众朗逸")
         try await browser.waitForText("#desk-state", containing: "通话中")
         let masked = try await browser.text("#desk-lead [data-field=phone]")
