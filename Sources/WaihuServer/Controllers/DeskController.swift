@@ -202,18 +202,13 @@ struct DeskController {
     /// a browser that throttles timers in a background tab still gets every screen pop.
     func stream(_ req: Request) async throws -> Response {
         let user = try user(req)
-        guard req.headers[.accept].contains(where: { $0.contains("text/event-stream") }) else {
-            throw Abort(.notAcceptable, reason: "this is a server-sent events stream: send Accept: text/event-stream (GET /api/v1/desk gives a snapshot)")
-        }
-        let center = req.application.campaignCenter
-        let updates = center?.desk.watch(user.username)
-        let response = Response(status: .ok)
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+        try ServerSentEvents.requireEventStreamClient(req, snapshot: "/api/v1/desk")
+        let updates = req.application.campaignCenter?.desk.watch(user.username)
+        let closing = req.application.liveHub.updates()
         let controller = self
-        response.body = .init(asyncStream: { writer in
-            let (wake, waker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-            let closing = req.application.liveHub.updates()
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return ServerSentEvents.response(event: "desk", logger: req.logger, wakers: { waker in
             let forward = Task {
                 if let updates { for await _ in updates { waker.yield() } }
                 waker.finish()  // the server is stopping
@@ -228,35 +223,11 @@ struct DeskController {
                     waker.yield()
                 }
             }
-            defer {
-                forward.cancel()
-                keepAlive.cancel()
-                stopping.cancel()
-            }
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            var sent = ""
-            do {
-                var first = true
-                var iterator = wake.makeAsyncIterator()
-                while true {
-                    if !first { guard await iterator.next() != nil else { break } }
-                    first = false
-                    let view = try await controller.view(req, user: user)
-                    let text = String(decoding: try encoder.encode(view), as: UTF8.self)
-                    if text == sent {
-                        try await writer.write(.buffer(ByteBuffer(string: ": keep-alive\n\n")))
-                        continue
-                    }
-                    sent = text
-                    try await writer.write(.buffer(ByteBuffer(string: "event: desk\ndata: \(text)\n\n")))
-                }
-            } catch {
-                req.logger.debug("desk stream ended: \(error)")
-            }
-            try? await writer.write(.end)
+            return [forward, stopping, keepAlive]
+        }, render: {
+            let text = String(decoding: try encoder.encode(try await controller.view(req, user: user)), as: UTF8.self)
+            return .init(fingerprint: text, data: text)
         })
-        return response
     }
 
     // MARK: - Supervisors

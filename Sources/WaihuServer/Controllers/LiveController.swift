@@ -35,20 +35,13 @@ struct LiveController {
     /// by a check every second), and a comment every 15 s to keep proxies from closing it.
     func stream(_ req: Request) async throws -> Response {
         guard let user = req.auth.get(UserRecord.self), let sql = req.db as? SQLDatabase else { throw Abort(.unauthorized) }
-        // A stream never ends: only for a client that asks for one (EventSource does), not
-        // for a plain GET that would wait for the end of the body.
-        guard req.headers[.accept].contains(where: { $0.contains("text/event-stream") }) else {
-            throw Abort(.notAcceptable, reason: "this is a server-sent events stream: send Accept: text/event-stream (GET /api/v1/live gives a snapshot)")
-        }
+        try ServerSentEvents.requireEventStreamClient(req, snapshot: "/api/v1/live")
         let scope = try await ReportScope.of(user, on: req.db)
         let day = try day(req)
         let hub = req.application.liveHub
-        let logger = req.logger
-        let response = Response(status: .ok)
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
-        response.body = .init(asyncStream: { writer in
-            let (wake, waker) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return ServerSentEvents.response(event: "figures", logger: req.logger, wakers: { waker in
             let forward = Task {
                 for await _ in hub.updates() { waker.yield() }
                 waker.finish()  // the server is stopping
@@ -68,39 +61,13 @@ struct LiveController {
                     }
                 }
             }
-            defer {
-                forward.cancel()
-                ticker.cancel()
-            }
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            var sent = ""
-            do {
-                var first = true
-                var iterator = wake.makeAsyncIterator()
-                while true {
-                    if !first {
-                        guard await iterator.next() != nil else { break }
-                    }
-                    first = false
-                    let figures = try await LiveFigures.compute(sql: sql, day: day, scope: scope)
-                    var unstamped = figures
-                    unstamped.at = Date(timeIntervalSince1970: 0)
-                    let fingerprint = String(decoding: try encoder.encode(unstamped), as: UTF8.self)
-                    if fingerprint == sent {
-                        // Nothing new (a keep-alive wake-up): a comment line keeps the connection open.
-                        try await writer.write(.buffer(ByteBuffer(string: ": keep-alive\n\n")))
-                        continue
-                    }
-                    sent = fingerprint
-                    let text = String(decoding: try encoder.encode(figures), as: UTF8.self)
-                    try await writer.write(.buffer(ByteBuffer(string: "event: figures\ndata: \(text)\n\n")))
-                }
-            } catch {
-                logger.debug("live stream ended: \(error)")
-            }
-            try? await writer.write(.end)
+            return [forward, ticker]
+        }, render: {
+            let figures = try await LiveFigures.compute(sql: sql, day: day, scope: scope)
+            var unstamped = figures
+            unstamped.at = Date(timeIntervalSince1970: 0)
+            return .init(fingerprint: String(decoding: try encoder.encode(unstamped), as: UTF8.self),
+                         data: String(decoding: try encoder.encode(figures), as: UTF8.self))
         })
-        return response
     }
 }

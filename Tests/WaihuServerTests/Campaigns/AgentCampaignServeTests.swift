@@ -10,14 +10,7 @@ import XCTest
 final class AgentCampaignServeTests: XCTestCase {
     func testProgressiveCampaignWithScreenPopsAndDispositions() async throws {
         try PeerProcess.require("/usr/bin/baresip")
-        let stage = try await CampaignStage(name: "agent")
-        do {
-            try await run(stage)
-        } catch {
-            await stage.shutdown()
-            throw error
-        }
-        await stage.shutdown()
+        try await CampaignStage.with("agent") { try await run($0) }
     }
 
     private func run(_ stage: CampaignStage) async throws {
@@ -51,12 +44,7 @@ final class AgentCampaignServeTests: XCTestCase {
         let phone = try BaresipPhone(phoneExtension: "8001", password: "secret8001", registrar: stage.sipPort,
                                      microphone: TestTone.samples(frequency: 1000, seconds: 120, amplitude: 0.4))
         defer { phone.stop() }
-        var login = APIClient.Reply(status: 0, headers: [:], body: Data())
-        for _ in 0..<100 {
-            login = try await api.post("/api/v1/desk/login", ["campaign_id": id, "extension": "8001"], token: agent)
-            if login.status == 200 { break }
-            try await Task.sleep(nanoseconds: 100_000_000)
-        }
+        let login = try await stage.logIn(token: agent, campaign: id)
         XCTAssertEqual(login.status, 200, login.text)
         XCTAssertEqual(login.json["state"] as? String, "not_ready")
         // The supervisor's wallboard sees the agent and can force a break; the agent comes back.

@@ -10,14 +10,7 @@ import XCTest
 final class BroadcastCampaignServeTests: XCTestCase {
     func testBroadcastCampaignOfTwoHundredLeads() async throws {
         try PeerProcess.require("/usr/bin/baresip")
-        let stage = try await CampaignStage(name: "broadcast")
-        do {
-            try await run(stage)
-        } catch {
-            await stage.shutdown()
-            throw error
-        }
-        await stage.shutdown()
+        try await CampaignStage.with("broadcast") { try await run($0) }
     }
 
     private func run(_ stage: CampaignStage) async throws {
@@ -69,12 +62,7 @@ final class BroadcastCampaignServeTests: XCTestCase {
         defer { phone.stop() }
         let started = try await api.post("/api/v1/campaigns/\(id)/start", [:], token: supervisor)
         XCTAssertEqual(started.status, 200, started.text)
-        var login = APIClient.Reply(status: 0, headers: [:], body: Data())
-        for _ in 0..<100 {
-            login = try await api.post("/api/v1/desk/login", ["campaign_id": id, "extension": "8001"], token: agent)
-            if login.status == 200 { break }
-            try await Task.sleep(nanoseconds: 100_000_000)  // until the phone has registered
-        }
+        let login = try await stage.logIn(token: agent, campaign: id)
         XCTAssertEqual(login.status, 200, login.text)
         let ready = try await api.post("/api/v1/desk/ready", [:], token: agent)
         XCTAssertEqual(ready.json["state"] as? String, "ready", ready.text)

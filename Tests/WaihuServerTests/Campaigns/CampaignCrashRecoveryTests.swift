@@ -8,14 +8,7 @@ import XCTest
 /// hears the ad exactly once.
 final class CampaignCrashRecoveryTests: XCTestCase {
     func testKillDashNineMidCampaignLosesAndDuplicatesNothing() async throws {
-        let stage = try await CampaignStage(name: "crash")
-        do {
-            try await run(stage)
-        } catch {
-            await stage.shutdown()
-            throw error
-        }
-        await stage.shutdown()
+        try await CampaignStage.with("crash") { try await run($0) }
     }
 
     private func run(_ stage: CampaignStage) async throws {

@@ -41,6 +41,29 @@ final class CampaignStage: @unchecked Sendable {
                  "--max-concurrent", "30", "--max-cps", "40"])
     }
 
+    /// Sets a stage up, runs `body` on it and always takes it down.
+    static func with(_ name: String, _ body: (CampaignStage) async throws -> Void) async throws {
+        let stage = try await CampaignStage(name: name)
+        do {
+            try await body(stage)
+        } catch {
+            await stage.shutdown()
+            throw error
+        }
+        await stage.shutdown()
+    }
+
+    /// Logs the agent in at the desk as soon as the phone has registered (baresip takes a moment).
+    func logIn(token: String, campaign: Int, phone: String = "8001") async throws -> APIClient.Reply {
+        var login = APIClient.Reply(status: 0, headers: [:], body: Data())
+        for _ in 0..<100 {
+            login = try await api.post("/api/v1/desk/login", ["campaign_id": campaign, "extension": phone], token: token)
+            if login.status == 200 { break }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        return login
+    }
+
     /// Runs a `waihu` command on this stage's database; fails the test on a non-zero exit.
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil) throws -> String {

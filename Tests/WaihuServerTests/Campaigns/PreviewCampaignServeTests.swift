@@ -8,14 +8,7 @@ import XCTest
 final class PreviewCampaignServeTests: XCTestCase {
     func testPreviewTakeSkipDialAndDispose() async throws {
         try PeerProcess.require("/usr/bin/baresip")
-        let stage = try await CampaignStage(name: "preview")
-        do {
-            try await run(stage)
-        } catch {
-            await stage.shutdown()
-            throw error
-        }
-        await stage.shutdown()
+        try await CampaignStage.with("preview") { try await run($0) }
     }
 
     private func run(_ stage: CampaignStage) async throws {
@@ -35,12 +28,7 @@ final class PreviewCampaignServeTests: XCTestCase {
         let phone = try BaresipPhone(phoneExtension: "8001", password: "secret8001", registrar: stage.sipPort,
                                      microphone: TestTone.samples(frequency: 1000, seconds: 60, amplitude: 0.4))
         defer { phone.stop() }
-        var login = APIClient.Reply(status: 0, headers: [:], body: Data())
-        for _ in 0..<100 {
-            login = try await api.post("/api/v1/desk/login", ["campaign_id": id, "extension": "8001"], token: agent)
-            if login.status == 200 { break }
-            try await Task.sleep(nanoseconds: 100_000_000)
-        }
+        let login = try await stage.logIn(token: agent, campaign: id)
         XCTAssertEqual(login.status, 200, login.text)
         let notYet = try await api.post("/api/v1/desk/preview/next", [:], token: agent)
         XCTAssertEqual(notYet.status, 409, "not ready yet: \(notYet.text)")
