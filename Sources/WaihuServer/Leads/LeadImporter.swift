@@ -6,8 +6,9 @@ import WaihuDomain
 /// Imports one lead list file into the database: reads it batch by batch with
 /// `LeadFileReader`, looks the batch's phone keys up in `leads` and `do_not_call`,
 /// classifies each row with the domain's `LeadRowClassifier` and inserts the imported
-/// rows with multi-row INSERTs. The whole file is one transaction: an error anywhere
-/// (a broken quote on row 900,000) leaves the database as it was.
+/// rows with multi-row INSERTs through a `LeadImportStore`. The whole file is one
+/// transaction: an error anywhere (a broken quote on row 900,000) leaves the database
+/// as it was.
 ///
 /// The CLI (`waihu leads import`) and the API (`POST /api/v1/imports`) both run this.
 public struct LeadImporter: Sendable {
@@ -49,11 +50,6 @@ public struct LeadImporter: Sendable {
         public var format: LeadFileFormat
     }
 
-    /// Rows per INSERT statement; 17 columns each stays under SQLite's and PostgreSQL's bind limits.
-    static let insertChunk = 1000
-    /// Keys per `IN (…)` lookup.
-    static let lookupChunk = 1000
-
     public let database: Database
     public let actor: AuditActor
 
@@ -74,7 +70,6 @@ public struct LeadImporter: Sendable {
         let today = CalendarDate.today().isoString
 
         return try await database.transaction { db in
-            guard let sql = db as? SQLDatabase else { fatalError("waihu runs on SQL databases only") }
             if try await BatchRecord.query(on: db).filter(\.$name == batchName).first() != nil {
                 throw LeadImportError.batchExists(batchName)
             }
@@ -94,26 +89,11 @@ public struct LeadImporter: Sendable {
                 try await BatchTeamRecord(batchID: batchID, teamID: teamID).create(on: db)
             }
 
-            var report = ImportReport(rejectListLimit: request.rejectListLimit)
-            var classifier = LeadRowClassifier()
-            let encoder = JSONEncoder()
-            let now = Date()
-            while let rows = try reader.nextRows() {
-                let keys = rows.compactMap { try? $0.phone.get().key }
-                let lookup = try await Self.lookUp(keys: keys, today: today, on: sql)
-                var accepted: [(LeadRow, PhoneNumber)] = []
-                accepted.reserveCapacity(rows.count)
-                for row in rows {
-                    let outcome = classifier.classify(row, lookup: lookup)
-                    report.record(row: row.row, outcome: outcome, rawPhone: row.rawPhone)
-                    if case .imported(let number) = outcome { accepted.append((row, number)) }
-                }
-                try await Self.insert(accepted, batchID: batchID, at: now, encoder: encoder, on: sql)
-                // Inserted keys are now found by the lookup inside this transaction.
-                classifier.forgetImportedKeys()
-                progress(Progress(fractionRead: reader.fractionRead, rows: report.rows, imported: report.imported))
+            let store = LeadImportStores.store(on: db, batchID: batchID, at: Date())
+            let report = try await store.tunedForImport {
+                try await Self.importRows(from: reader, into: store, today: today,
+                                          rejectListLimit: request.rejectListLimit, progress: progress)
             }
-
             batch.rows = report.rows
             batch.imported = report.imported
             batch.invalidPhone = report.invalidPhone
@@ -124,50 +104,39 @@ public struct LeadImporter: Sendable {
         }
     }
 
-    /// The keys among `keys` that are already leads, and those on the do-not-call list today.
-    static func lookUp(keys: [String], today: String, on sql: SQLDatabase) async throws -> PhoneKeySets {
-        var sets = PhoneKeySets()
-        let unique = Array(Set(keys))
-        var start = 0
-        while start < unique.count {
-            let chunk = Array(unique[start..<min(start + lookupChunk, unique.count)])
-            start += lookupChunk
-            let existing = try await sql.select().column("phone_key").from(LeadRecord.schema)
-                .where("phone_key", .in, chunk)
-                .all(decodingColumn: "phone_key", as: String.self)
-            sets.existing.formUnion(existing)
-            let blocked = try await sql.select().column("phone_key").from(DoNotCallRecord.schema)
-                .where("phone_key", .in, chunk)
-                .where(group: { $0.where(SQLColumn("until"), .is, SQLLiteral.null).orWhere(SQLColumn("until"), .greaterThanOrEqual, SQLBind(today)) })
-                .all(decodingColumn: "phone_key", as: String.self)
-            sets.doNotCall.formUnion(blocked)
-        }
-        return sets
-    }
-
-    static let columns = ["phone_key", "phone", "extension", "name", "plate", "car_model", "vin", "engine_number",
-                          "expiry_date", "compulsory_expiry_date", "first_registration_date", "renewal_date",
-                          "extras", "batch_id", "status", "created_at", "updated_at"]
-
-    static func insert(_ rows: [(LeadRow, PhoneNumber)], batchID: Int, at now: Date, encoder: JSONEncoder,
-                       on sql: SQLDatabase) async throws {
-        var start = 0
-        while start < rows.count {
-            let end = min(start + insertChunk, rows.count)
-            let insert = sql.insert(into: LeadRecord.schema).columns(columns)
-            for (row, number) in rows[start..<end] {
-                let extras = row.extras.isEmpty ? "[]" : String(decoding: try encoder.encode(row.extras), as: UTF8.self)
-                let values: [any Encodable & Sendable] = [
-                    number.key, row.rawPhone.trimmingCharacters(in: .whitespaces), number.extensionNumber,
-                    row.name, row.plate?.value, row.carModel, row.vin, row.engineNumber,
-                    row.expiryDate?.isoString, row.compulsoryExpiryDate?.isoString,
-                    row.firstRegistrationDate?.isoString, row.renewalDate?.isoString,
-                    extras, batchID, LeadStatus.new.rawValue, now, now,
-                ]
-                insert.values(values)
+    /// Reads, classifies and stores the rows batch by batch. While the database writes
+    /// one batch, the next one is read and parsed: on two cores the file's parsing and
+    /// SQLite's work overlap. A batch's keys are looked up only once the batch before
+    /// it is stored, so a number repeated across batches is still found.
+    static func importRows(from reader: LeadFileReader, into store: some LeadImportStore, today: String,
+                           rejectListLimit: Int?, progress: (Progress) -> Void) async throws -> ImportReport {
+        var report = ImportReport(rejectListLimit: rejectListLimit)
+        var classifier = LeadRowClassifier()
+        var next = try reader.nextRows()
+        while let rows = next {
+            let keys = rows.compactMap { try? $0.phone.get().key }
+            let lookup = try await store.lookUp(keys: keys, today: today)
+            var accepted: [LeadInsertRow] = []
+            accepted.reserveCapacity(rows.count)
+            for row in rows {
+                let outcome = classifier.classify(row, lookup: lookup)
+                report.record(row: row.row, outcome: outcome, rawPhone: row.rawPhone)
+                if case .imported(let number) = outcome { accepted.append(LeadInsertRow(row, number: number)) }
             }
-            try await insert.run()
-            start = end
+            let insert = Task { [accepted] in try await store.insert(accepted) }
+            do {
+                next = try reader.nextRows()
+            } catch {
+                // The transaction rolls back on this error: let the insert finish first,
+                // it runs on the same connection.
+                _ = try? await insert.value
+                throw error
+            }
+            try await insert.value
+            // Inserted keys are now found by the lookup inside this transaction.
+            classifier.forgetImportedKeys()
+            progress(Progress(fractionRead: reader.fractionRead, rows: report.rows, imported: report.imported))
         }
+        return report
     }
 }

@@ -40,12 +40,14 @@ struct ImportBenchCommand: AsyncParsableCommand {
             let importer = LeadImporter(database: app.db, actor: .console())
             for (index, file) in [first, second].enumerated() {
                 let start = Date()
+                let cpuStart = cpuSeconds(RUSAGE_SELF)
                 let result = try await importer.run(.init(file: file, batchName: "bench-\(index + 1)", sourceName: "bench",
                                                           costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
                 let elapsed = Date().timeIntervalSince(start)
                 let r = result.report
                 log("csv \(index == 0 ? "into empty db " : "into filled db"): \(r.rows) rows in \(String(format: "%.2f", elapsed)) s = "
-                    + "\(Int(Double(r.rows) / elapsed)) rows/s; imported \(r.imported), invalid \(r.invalidPhone), duplicate \(r.duplicate); peak RSS \(peakMegabytes()) MB")
+                    + "\(Int(Double(r.rows) / elapsed)) rows/s (\(cpuUsage(since: cpuStart, RUSAGE_SELF))); imported \(r.imported), "
+                    + "invalid \(r.invalidPhone), duplicate \(r.duplicate); peak RSS \(peakMegabytes()) MB")
             }
             if xlsxRows > 0 {
                 let workbook = work.appendingPathComponent("list-3.xlsx")
@@ -54,11 +56,13 @@ struct ImportBenchCommand: AsyncParsableCommand {
                 try generator3.writeXLSX(rows: xlsxRows, to: workbook)
                 log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
                 let start = Date()
+                let cpuStart = cpuSeconds(RUSAGE_SELF)
                 do {
                     let result = try await importer.run(.init(file: workbook, batchName: "bench-xlsx", sourceName: "bench",
                                                               costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
                     let elapsed = Date().timeIntervalSince(start)
-                    log("xlsx: \(result.report.rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(result.report.rows) / elapsed)) rows/s; "
+                    log("xlsx: \(result.report.rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(result.report.rows) / elapsed)) rows/s "
+                        + "(\(cpuUsage(since: cpuStart, RUSAGE_SELF))); "
                         + "imported \(result.report.imported); peak RSS \(peakMegabytes()) MB")
                 } catch {
                     log("xlsx: not imported: \(leadImportMessage(error))")
@@ -69,10 +73,12 @@ struct ImportBenchCommand: AsyncParsableCommand {
         // sqlite3's own CSV import of the same file into a bare table, for scale.
         let bare = work.appendingPathComponent("bare.sqlite")
         let start = Date()
+        let cpuStart = cpuSeconds(RUSAGE_CHILDREN)
         let status = try runSQLite(database: bare, script: ".mode csv\n.import \(first.path) leads\n")
         if status == 0 {
             let elapsed = Date().timeIntervalSince(start)
-            log("sqlite3 .import: \(rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(rows) / elapsed)) rows/s")
+            log("sqlite3 .import: \(rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(rows) / elapsed)) rows/s "
+                + "(\(cpuUsage(since: cpuStart, RUSAGE_CHILDREN)))")
         } else {
             log("sqlite3 .import failed (is the sqlite3 package installed?)")
         }
@@ -100,6 +106,20 @@ struct ImportBenchCommand: AsyncParsableCommand {
     private func seconds(since start: Date) -> String { String(format: "%.1f", Date().timeIntervalSince(start)) }
     private func fileSize(_ url: URL) -> Int { ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0 }
     private func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+
+    /// User plus system CPU time of this process (or its finished children) so far.
+    private func cpuSeconds(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(who.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
+    /// CPU time since `start`, so that runs on a busy machine still compare: the import
+    /// uses up to two cores (parsing overlaps the database's work).
+    private func cpuUsage(since start: Double, _ who: __rusage_who) -> String {
+        String(format: "cpu %.2f s", cpuSeconds(who) - start)
+    }
 
     /// Peak resident memory of this process so far (getrusage ru_maxrss, KiB on Linux).
     private func peakMegabytes() -> String {
