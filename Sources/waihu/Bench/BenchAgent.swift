@@ -81,8 +81,8 @@ struct BenchAgent {
                 }
             }
             // A phone that did not answer puts the agent to not ready; the bench agent goes back.
-            if current == "not_ready" && shift.windowOpen && (try? await client.post("/desk/ready", [:], on: app)) != nil {
-                readyAgain += 1
+            if current == "not_ready" && shift.windowOpen {
+                if (try? await client.post("/desk/ready", [:], on: app)) != nil { readyAgain += 1 }
             }
             try? await Task.sleep(nanoseconds: 500_000_000)
         }

@@ -12,6 +12,7 @@ struct BenchAgentPhones {
 
     /// Starts one phone per `(extension, password)`, SIP on `firstPort + 100 × i`, RTP above it.
     mutating func start(_ phones: [(phoneExtension: String, password: String)], registrar: Int, firstPort: Int) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let microphone = directory + "/mic.wav"
         try Self.writeTone(seconds: 150, to: microphone)
         for (index, phone) in phones.enumerated() {

@@ -20,7 +20,7 @@ extension BenchCommand {
         @ArgumentParser.Option(help: "Seed of the lead list and of the agents' disposition times.") var seed: UInt64 = 1
         @ArgumentParser.Option(name: .customLong("abandon-cap"), help: "The campaign's abandon cap.") var abandonCap: Double = 0.03
         @ArgumentParser.Option(name: .customLong("rtp-ports"), help: "RTP port range of waihu serve, FIRST-LAST.") var rtpPorts: String = "30000-31999"
-        @Flag(help: "Keep the temporary data folder (database, logs) and print its path.") var keep = false
+        @ArgumentParser.Flag(help: "Keep the temporary data folder (database, logs) and print its path.") var keep = false
 
         func validate() throws {
             guard (1...200).contains(agents) else { throw ValidationError("--agents must be 1 to 200") }
