@@ -1,4 +1,5 @@
 import Foundation
+import WaihuDialer
 import Vapor
 
 /// One simulated agent at the desk of `waihu bench campaign`: logs in with its phone, goes
@@ -15,7 +16,7 @@ struct BenchAgent {
     let username: String
     let phoneExtension: String
     var client: ServerAPIClient
-    var random: BenchRandom
+    var random: SeededGenerator
     private(set) var intervals: [Interval] = []
     private(set) var dispositions = 0
     private(set) var readyAgain = 0
@@ -24,7 +25,7 @@ struct BenchAgent {
         self.username = username
         self.phoneExtension = phoneExtension
         self.client = client
-        random = BenchRandom(seed: seed)
+        random = SeededGenerator(seed: seed)
     }
 
     /// Logs in to the campaign once the phone is registered (409 until then) and goes ready.
@@ -70,11 +71,11 @@ struct BenchAgent {
                 if let id = pending["call_id"] as? String { waiting.append(id) }
             }
             for id in waiting where !disposed.contains(id) {
-                let due = disposeAt[id] ?? now.addingTimeInterval(2 + 6 * random.unit())
+                let due = disposeAt[id] ?? now.addingTimeInterval(2 + 6 * random.nextUnit())
                 disposeAt[id] = due
                 guard now >= due else { continue }
                 let codes = ["success", "too_expensive", "renewed_elsewhere", "undecided", "wrong_party"]
-                let body: [String: Any] = ["call_id": id, "code": codes[random.int(below: codes.count)], "note": "bench"]
+                let body: [String: Any] = ["call_id": id, "code": codes[Int.random(in: 0..<codes.count, using: &random)], "note": "bench"]
                 if (try? await client.post("/desk/dispositions", body, on: app)) != nil {
                     disposed.insert(id)
                     dispositions += 1

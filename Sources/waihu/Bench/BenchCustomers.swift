@@ -1,4 +1,5 @@
 import Foundation
+import WaihuDialer
 
 /// The simulated customers of `waihu bench campaign`: one SIPp UAS behind the trunk, whose
 /// behaviour is written into each dialed number, so a run is reproducible from its seed and
@@ -15,11 +16,11 @@ enum BenchCustomers {
 
     /// `count` leads of which a fraction `answerRate` answers, drawn from `seed`.
     static func leads(count: Int, answerRate: Double, seed: UInt64) -> [Lead] {
-        var random = BenchRandom(seed: seed)
+        var random = SeededGenerator(seed: seed)
         return (0..<count).map { index in
-            let answers = random.unit() < answerRate
-            let outcome = answers ? random.int(below: 50) : (random.unit() < 0.4 ? 50 + random.int(below: 20) : 70 + random.int(below: 30))
-            let number = "13\(random.int(below: 10))" + String(format: "%05d", index) + "\(random.int(below: 10))" + String(format: "%02d", outcome)
+            let answers = random.nextUnit() < answerRate
+            let outcome = answers ? Int.random(in: 0..<50, using: &random) : (random.nextUnit() < 0.4 ? 50 + Int.random(in: 0..<20, using: &random) : 70 + Int.random(in: 0..<30, using: &random))
+            let number = "13\(Int.random(in: 0..<10, using: &random))" + String(format: "%05d", index) + "\(Int.random(in: 0..<10, using: &random))" + String(format: "%02d", outcome)
             return Lead(number: number, answers: answers)
         }
     }
@@ -181,24 +182,4 @@ Content-Length: 0
   <label id="end"/>
 </scenario>
 """#
-}
-
-/// SplitMix64: a small seeded generator, so a bench run is the same run again with the same seed.
-struct BenchRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-    mutating func int(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
