@@ -89,3 +89,11 @@ extension CalendarDate: Codable {
         try container.encode(isoString)
     }
 }
+
+extension CalendarDate {
+    /// A stored `YYYY-MM-DD` day (renewal dates, local days of events); nil when it is not one.
+    public init?(isoString text: String) {
+        guard let day = CalendarDay(text) else { return nil }
+        self.init(year: day.year, month: day.month, day: day.day)
+    }
+}

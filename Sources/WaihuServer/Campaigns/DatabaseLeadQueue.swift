@@ -154,14 +154,12 @@ actor DatabaseLeadQueue: CampaignLeadQueue {
     }
 
     static func localDay(_ text: String) -> LocalDay? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return LocalDay(year: parts[0], month: parts[1], day: parts[2])
+        CalendarDate(isoString: text).map { LocalDay(year: $0.year, month: $0.month, day: $0.day) }
     }
 
+    /// The local day after `day` (a stored `YYYY-MM-DD`), when a daily attempt limit lifts.
     static func tomorrow(after day: String) -> CalendarDay {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, let date = CalendarDate(year: parts[0], month: parts[1], day: parts[2])?.addingDays(1),
+        guard let date = CalendarDate(isoString: day)?.addingDays(1),
               let next = CalendarDay(year: date.year, month: date.month, day: date.day) else {
             return CalendarDay(year: 2100, month: 1, day: 1)!
         }

@@ -87,17 +87,11 @@ struct DispositionDesk: Sendable {
                         SQLBind(disposition.label + (request.note.map { $0.isEmpty ? "" : "：" + $0 } ?? "")))
                 .run()
             if plan.addsToDoNotCall(disposition) {
-                let today = Self.calendarDate(clock.dayAndHour(now).day)
+                let today = CalendarDate(isoString: clock.dayAndHour(now).day)
                 let until = today.map { DoNotCallPeriod(months: plan.doNotCallMonths).until(from: $0) }
                 try await DoNotCallList(database: db, actor: actor).add(row.phone_key, reason: "小结：" + disposition.label, until: until)
             }
             return Saved(campaignID: row.campaign_id, leadID: row.lead_id)
         }
-    }
-
-    static func calendarDate(_ text: String) -> CalendarDate? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return CalendarDate(year: parts[0], month: parts[1], day: parts[2])
     }
 }

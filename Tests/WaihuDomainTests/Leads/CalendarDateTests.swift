@@ -66,3 +66,11 @@ final class CalendarDateTests: XCTestCase {
         XCTAssertThrowsError(try JSONDecoder().decode([CalendarDate].self, from: Data("[\"2026-02-30\"]".utf8)))
     }
 }
+
+final class CalendarDateISOTests: XCTestCase {
+    func testStoredDaysReadBack() {
+        XCTAssertEqual(CalendarDate(isoString: "2026-02-28"), CalendarDate(year: 2026, month: 2, day: 28))
+        XCTAssertNil(CalendarDate(isoString: "2026-02-30"))
+        XCTAssertNil(CalendarDate(isoString: "20260228"))
+    }
+}
