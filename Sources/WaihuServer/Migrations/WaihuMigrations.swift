@@ -12,6 +12,7 @@ public enum WaihuMigrations {
             CreatePhones(),
             CreateEventTables(),
             CreateLeadTables(),
+            CreateEventRollups(),
         ]
     }
 }
