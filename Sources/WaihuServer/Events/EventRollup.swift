@@ -69,7 +69,9 @@ struct EventRollup {
 
     static func upsert(_ sums: [Key: [Double]], into table: EventTable, simulated: Bool, on sql: SQLDatabase) async throws {
         guard !sums.isEmpty else { return }
-        let integral = Set(table.columns.filter { $0.type == .int64 }.map(\.name))
+        let integral = Set(table.columns.filter { column in
+            if case .int64 = column.type { return true } else { return false }
+        }.map(\.name))
         let sumColumns = table.rollupSums
         let perInsert = max(1, EventStore.maximumBinds / table.columns.count)
         // Sorted so that concurrent writers lock rows in the same order (no deadlock on PostgreSQL).

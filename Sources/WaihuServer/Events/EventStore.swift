@@ -60,12 +60,13 @@ public struct EventStore: Sendable {
         }
         let tables = byTable.sorted(by: { $0.key < $1.key }).map(\.value)
         let agentTeams = teams.sorted(by: { $0.key < $1.key })
+        let rollupSums = rollup
         try await database.transaction { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             for entry in tables {
                 try await Self.insertRows(entry.rows, into: entry.table, on: sql)
             }
-            try await rollup.write(on: sql)
+            try await rollupSums.write(on: sql)
             for (agent, team) in agentTeams {
                 try await sql.delete(from: EventTable.agentTeams.name).where("agent_id", .equal, agent).run()
                 try await sql.insert(into: EventTable.agentTeams.name).columns("agent_id", "team_id").values(SQLBind(agent), SQLBind(team)).run()
