@@ -90,17 +90,12 @@ struct EventRows {
     /// Splits an interval at local hour boundaries, so that sums per day and per hour clip it
     /// as `AgentTimeBreakdown` does.
     func statePieces(_ interval: AgentStateInterval) -> [[EventValue]] {
-        var pieces: [[EventValue]] = []
-        var start = interval.start
-        repeat {
-            let end = min(clock.nextHour(after: start), interval.end)
-            pieces.append([
+        clock.hourPieces(from: interval.start, to: interval.end).map { start, end in
+            [
                 .text(interval.agentID), .text(interval.state.rawValue), .text(interval.reason?.rawValue),
                 .time(interval.start), .time(interval.end), .real(end.timeIntervalSince(start)),
                 .flag(start == interval.start), .text(interval.campaignID),
-            ] + local(start))
-            start = end
-        } while start < interval.end
-        return pieces
+            ] + local(start)
+        }
     }
 }

@@ -42,14 +42,17 @@ public struct EventStore: Sendable {
         return try await insert(events, simulated: simulated)
     }
 
-    /// Inserts events in one transaction with multi-row INSERTs.
+    /// Inserts events in one transaction with multi-row INSERTs, and adds them to the hourly
+    /// roll-ups (`EventRollup`) in the same transaction.
     @discardableResult
     public func insert(_ events: [CallCenterEvent], simulated: Bool = false) async throws -> EventImportSummary {
         let rows = EventRows(clock: clock, simulated: simulated)
         var byTable: [String: (table: EventTable, rows: [[EventValue]])] = [:]
         var byType: [String: Int] = [:]
         var teams: [String: String] = [:]
+        var rollup = EventRollup(clock: clock, simulated: simulated)
         for event in events {
+            rollup.add(event)
             let (table, newRows) = rows.rows(for: event)
             byTable[table.name, default: (table, [])].rows.append(contentsOf: newRows)
             byType[event.kind.rawValue, default: 0] += 1
@@ -57,11 +60,13 @@ public struct EventStore: Sendable {
         }
         let tables = byTable.sorted(by: { $0.key < $1.key }).map(\.value)
         let agentTeams = teams.sorted(by: { $0.key < $1.key })
+        let rollupSums = rollup
         try await database.transaction { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             for entry in tables {
                 try await Self.insertRows(entry.rows, into: entry.table, on: sql)
             }
+            try await rollupSums.write(on: sql)
             for (agent, team) in agentTeams {
                 try await sql.delete(from: EventTable.agentTeams.name).where("agent_id", .equal, agent).run()
                 try await sql.insert(into: EventTable.agentTeams.name).columns("agent_id", "team_id").values(SQLBind(agent), SQLBind(team)).run()
@@ -82,11 +87,14 @@ public struct EventStore: Sendable {
         }
     }
 
-    /// Deletes every simulated event (before a new demo day, or to clean a demo).
+    /// Deletes every simulated event (before a new demo day, or to clean a demo), and its
+    /// roll-up rows: `simulated` is part of the roll-up key, so real events keep theirs.
     public func deleteSimulated() async throws {
-        guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
-        for table in EventTable.all where table.columnNames.contains("simulated") {
-            try await sql.delete(from: table.name).where("simulated", .equal, SQLLiteral.boolean(true)).run()
+        try await database.transaction { db in
+            guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
+            for table in EventTable.all + EventTable.rollups where table.columnNames.contains("simulated") {
+                try await sql.delete(from: table.name).where("simulated", .equal, SQLLiteral.boolean(true)).run()
+            }
         }
     }
 }

@@ -39,6 +39,19 @@ public struct LocalClock: Sendable {
         return date.addingTimeInterval(boundary - local)
     }
 
+    /// `start..<end` cut at every local hour boundary (one empty piece for an empty interval):
+    /// how state intervals are stored and rolled up, so that sums per hour clip them.
+    func hourPieces(from start: Date, to end: Date) -> [(start: Date, end: Date)] {
+        var pieces: [(start: Date, end: Date)] = []
+        var pieceStart = start
+        repeat {
+            let pieceEnd = min(nextHour(after: pieceStart), end)
+            pieces.append((pieceStart, pieceEnd))
+            pieceStart = pieceEnd
+        } while pieceStart < end
+        return pieces
+    }
+
     /// Days from 1970-01-01 to `day` (a Thursday is day 0).
     public static func daysSinceEpoch(_ day: CalendarDay) -> Int { daysSince1970(day) }
 

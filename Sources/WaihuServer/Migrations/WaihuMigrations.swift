@@ -13,6 +13,7 @@ public enum WaihuMigrations {
             CreateEventTables(),
             CreateLeadTables(),
             CreateCampaignTables(),
+            CreateEventRollups(),
         ]
     }
 }

@@ -153,7 +153,9 @@ public struct ReportQuery: Sendable {
     }
 
     static let measures: [Measure] = [
-        Measure(table: .agentStates, period: .localDay, filter: nil, additive: true, sums: [
+        // State time and counts from the hourly roll-up: every period is whole days, so its sums
+        // are the sums of the state pieces (about 20 times fewer rows).
+        Measure(table: .hourlyAgentStates, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "SUM(t.seconds)", into: \.loggedIn),
             Sum(sql: total("t.seconds", when: "t.state = 'on_call'"), into: \.talk),
             Sum(sql: total("t.seconds", when: "t.state = 'wrap_up'"), into: \.wrapUp),
@@ -161,24 +163,29 @@ public struct ReportQuery: Sendable {
             Sum(sql: total("t.seconds", when: "t.state = 'ready'"), into: \.idle),
             Sum(sql: total("t.seconds", when: "t.state = 'internal_call'"), into: \.internalCall),
             Sum(sql: total("t.seconds", when: "t.state = 'help_request'"), into: \.helpRequest),
-            Sum(sql: count("t.began AND t.state = 'not_ready'"), into: \.notReadyCount),
-            Sum(sql: count("t.began AND t.state = 'help_request'"), into: \.helpRequestCount),
+            Sum(sql: total("t.began", when: "t.state = 'not_ready'"), into: \.notReadyCount),
+            Sum(sql: total("t.began", when: "t.state = 'help_request'"), into: \.helpRequestCount),
         ]),
         Measure(table: .agentSessions, period: .localDay, filter: "t.kind = 'login'", sums: [
             Sum(sql: "COUNT(*)", into: \.logins),
             Sum(sql: "COUNT(DISTINCT t.agent_id || '|' || t.local_day)", into: \.agentDays),
         ]),
+        // Call counts and sums from the hourly roll-up; what it cannot hold (distinct leads, and
+        // whether an unnumbered attempt was the lead's first) from the call attempts.
+        Measure(table: .hourlyCalls, period: .localDay, filter: nil, additive: true, sums: [
+            Sum(sql: "SUM(t.calls)", into: \.callsPlaced),
+            Sum(sql: total("t.calls", when: "t.outcome = 'answered'"), into: \.answered),
+            Sum(sql: total("t.calls", when: "t.outcome = 'abandoned'"), into: \.abandoned),
+            Sum(sql: "SUM(t.connected)", into: \.connected),
+            Sum(sql: "SUM(t.connected_talk)", into: \.connectedTalk),
+            Sum(sql: "SUM(t.first_dials)", into: \.firstDials),
+            Sum(sql: "SUM(t.playback_seconds)", into: \.playback),
+        ]),
         Measure(table: .callAttempts, period: .localDay, filter: nil, sums: [
-            Sum(sql: "COUNT(*)", into: \.callsPlaced),
-            Sum(sql: count("t.outcome = 'answered'"), into: \.answered),
-            Sum(sql: count("t.outcome = 'abandoned'"), into: \.abandoned),
-            Sum(sql: count("t.agent_id IS NOT NULL AND t.talk_seconds > 0"), into: \.connected),
-            Sum(sql: total("t.talk_seconds", when: "t.agent_id IS NOT NULL AND t.talk_seconds > 0"), into: \.connectedTalk),
             Sum(sql: "COUNT(DISTINCT t.lead_id)", into: \.leadsDialled),
             Sum(sql: "COUNT(DISTINCT CASE WHEN t.outcome = 'invalid' THEN t.lead_id END)", into: \.invalidLeads),
-            // 首拨: attempt_number 1, or without a number the lead's earliest attempt on record.
-            Sum(sql: count("t.attempt_number = 1 OR (t.attempt_number IS NULL AND NOT EXISTS (SELECT 1 FROM ev_call_attempts p WHERE p.lead_id = t.lead_id AND p.placed_at < t.placed_at))"), into: \.firstDials),
-            Sum(sql: "SUM(t.playback_seconds)", into: \.playback),
+            // 首拨 without an attempt number: the lead's earliest attempt on record.
+            Sum(sql: count("t.attempt_number IS NULL AND NOT EXISTS (SELECT 1 FROM ev_call_attempts p WHERE p.lead_id = t.lead_id AND p.placed_at < t.placed_at)"), into: \.firstDials),
         ]),
         Measure(table: .dispositions, period: .localDay, filter: nil, sums: [
             Sum(sql: "COUNT(*)", into: \.dispositions),

@@ -33,7 +33,7 @@ extension BenchCommand {
                 settings.database = location
                 try await withApplication(settings) { app in
                     guard let sql = app.db as? SQLDatabase else { throw ValidationError("not an SQL database") }
-                    for table in EventTable.all { try await sql.delete(from: table.name).run() }
+                    for table in EventTable.all + EventTable.rollups { try await sql.delete(from: table.name).run() }
                     try await bench(label, sql: sql, store: EventStore(database: app.db), first: first)
                 }
             }
