@@ -4,9 +4,9 @@ import Foundation
 import SQLKit
 import WaihuDomain
 
-/// Where `LeadImporter` looks phone keys up and writes leads, inside the import's
-/// transaction. SQLite gets a store of its own that hands SQLite its values directly
-/// (`SQLiteLeadImportStore`); PostgreSQL goes through SQLKit (`SQLKitLeadImportStore`).
+/// Where `LeadImporter` looks phone keys up and writes leads, inside the import's Fluent
+/// transaction: PostgreSQL, through SQLKit (`SQLKitLeadImportStore`). SQLite imports run on
+/// a connection of their own instead (`SQLiteLeadImport`).
 protocol LeadImportStore: Sendable {
     /// The keys among `keys` that are already leads, and those on the do-not-call list on `today`.
     func lookUp(keys: [String], today: String) async throws -> PhoneKeySets
@@ -21,9 +21,6 @@ protocol LeadImportStore: Sendable {
 enum LeadImportStores {
     /// The store for the database of `db` (a transaction's database).
     static func store(on db: any Database, batchID: Int, at now: Date) -> any LeadImportStore {
-        if let sqlite = db as? any SQLiteDatabase {
-            return SQLiteLeadImportStore(database: sqlite, logger: db.logger, batchID: batchID, now: now)
-        }
         guard let sql = db as? any SQLDatabase else { fatalError("waihu runs on SQL databases only") }
         return SQLKitLeadImportStore(database: sql, batchID: batchID, now: now)
     }

@@ -4,11 +4,14 @@ import SQLKit
 import WaihuDomain
 
 /// Imports one lead list file into the database: reads it batch by batch with
-/// `LeadFileReader`, looks the batch's phone keys up in `leads` and `do_not_call`,
-/// classifies each row with the domain's `LeadRowClassifier` and inserts the imported
-/// rows with multi-row INSERTs through a `LeadImportStore`. The whole file is one
+/// `LeadFileReader`, classifies each row with the domain's `LeadRowClassifier` against
+/// `leads` and `do_not_call`, and stores the imported rows. The whole file is one
 /// transaction: an error anywhere (a broken quote on row 900,000) leaves the database
 /// as it was.
+///
+/// On SQLite the import runs on a connection of its own with prepared statements
+/// (`SQLiteLeadImport`); on PostgreSQL through Fluent with batched lookups and multi-row
+/// INSERTs (`SQLKitLeadImportStore`).
 ///
 /// The CLI (`waihu leads import`) and the API (`POST /api/v1/imports`) both run this.
 public struct LeadImporter: Sendable {
@@ -69,6 +72,10 @@ public struct LeadImporter: Sendable {
         // The do-not-call list holds on the real day, whatever as-of date renewal dates are computed from.
         let today = CalendarDate.today().isoString
 
+        if let sql = database as? any SQLDatabase, let file = try await SQLiteLeadImport.databaseFile(of: sql) {
+            return try await SQLiteLeadImport.run(file: file, request: request, batchName: batchName, sourceName: sourceName,
+                                                  reader: reader, actor: actor, today: today, progress: progress)
+        }
         return try await database.transaction { db in
             if try await BatchRecord.query(on: db).filter(\.$name == batchName).first() != nil {
                 throw LeadImportError.batchExists(batchName)

@@ -18,6 +18,7 @@ extension BenchCommand {
         @Option(help: "PostgreSQL URL to load and time as well (its tables are emptied first!).") var postgres: String?
         @Option(help: "Folder for the SQLite file (default: a temporary folder, removed after).") var dir: String?
         @Option(help: "Timed runs of each report.") var runs: Int = 3
+        @Flag(help: "Keep the events already in the database (of an earlier run with the same --dir and the same options) instead of loading them again.") var reuse = false
 
         func run() async throws {
             guard let first = CalendarDay(start) else { throw ValidationError("--start is not a date like 2025-11-03") }
@@ -33,23 +34,32 @@ extension BenchCommand {
                 settings.database = location
                 try await withApplication(settings) { app in
                     guard let sql = app.db as? SQLDatabase else { throw ValidationError("not an SQL database") }
-                    for table in EventTable.all + EventTable.rollups { try await sql.delete(from: table.name).run() }
-                    try await bench(label, sql: sql, store: EventStore(database: app.db), first: first)
+                    let loaded = try await sql.raw("SELECT COUNT(*) AS n FROM ev_call_attempts").first(decoding: EventCount.self)?.n ?? 0
+                    let load = !(reuse && loaded > 0)
+                    if load {
+                        for table in EventTable.all + EventTable.rollups { try await sql.delete(from: table.name).run() }
+                    } else {
+                        print("[\(label)] reusing the \(loaded) call attempts already loaded")
+                    }
+                    try await bench(label, sql: sql, store: EventStore(database: app.db), first: first, load: load)
                 }
             }
         }
 
-        private func bench(_ label: String, sql: SQLDatabase, store: EventStore, first: CalendarDay) async throws {
+        private struct EventCount: Decodable { var n: Int }
+
+        private func bench(_ label: String, sql: SQLDatabase, store: EventStore, first: CalendarDay, load: Bool) async throws {
             let clock = LocalClock()
             let firstStart = clock.start(of: first)
             var calls = 0, events = 0, workDays: [CalendarDay] = []
             let loadStarted = Date()
-            try await store.insert(DaySimulator(agents: agents, day: first).employment())
+            if load { try await store.insert(DaySimulator(agents: agents, day: first).employment()) }
             for offset in 0..<days {
                 let day = CalendarDay(clock.dayAndHour(firstStart.addingTimeInterval(Double(offset) * 86_400 + 43_200)).day)!
                 let weekday = (LocalClock.daysSinceEpoch(day) + 4) % 7 // 0 = Sunday
                 if weekday == 0 || weekday == 6 { continue }
                 workDays.append(day)
+                guard load else { continue }
                 let simulated = DaySimulator(agents: agents, day: day, seed: UInt64(offset + 1)).events()
                 let summary = try await store.insert(simulated, simulated: true)
                 calls += summary.byType["call_attempt"] ?? 0
@@ -59,7 +69,7 @@ extension BenchCommand {
                 }
             }
             let loadSeconds = Date().timeIntervalSince(loadStarted)
-            print("[\(label)] loaded \(workDays.count) working days: \(calls) call attempts, \(events) events in \(String(format: "%.1f", loadSeconds)) s (\(Int(Double(events) / max(loadSeconds, 0.001))) events/s)")
+            if load { print("[\(label)] loaded \(workDays.count) working days: \(calls) call attempts, \(events) events in \(String(format: "%.1f", loadSeconds)) s (\(Int(Double(events) / max(loadSeconds, 0.001))) events/s)") }
             guard let middle = workDays.dropFirst(workDays.count / 2).first else { return }
             let builder = ReportBuilder(sql: sql)
             let day = try ReportPeriod(from: middle, to: middle)

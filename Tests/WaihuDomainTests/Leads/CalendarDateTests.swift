@@ -73,4 +73,10 @@ final class CalendarDateISOTests: XCTestCase {
         XCTAssertNil(CalendarDate(isoString: "2026-02-30"))
         XCTAssertNil(CalendarDate(isoString: "20260228"))
     }
+
+    func testISOStringPadsEveryField() {
+        XCTAssertEqual(CalendarDate(year: 2026, month: 12, day: 31)?.isoString, "2026-12-31")
+        XCTAssertEqual(CalendarDate(year: 987, month: 1, day: 2)?.isoString, "0987-01-02")
+        XCTAssertEqual(CalendarDate(year: 2000, month: 2, day: 29)?.isoString, "2000-02-29")
+    }
 }

@@ -1,0 +1,231 @@
+import Foundation
+import SQLiteKit
+import WaihuDomain
+
+/// A lead list import on SQLite, written through a `SQLiteBulkConnection`: the batch's rows,
+/// its leads and its counts in one `BEGIN IMMEDIATE` transaction, each row looked up and
+/// inserted with statements prepared once. The caller's task reads and parses the next
+/// batch of rows while this connection's own thread classifies and stores the current one.
+///
+/// Rows are classified on the writer's thread, in file order, by the domain's
+/// `LeadRowClassifier` against `do_not_call` and `leads` (`StatementLookup`): every imported
+/// row is in `leads` before the next row is looked at, so a number repeated later in the
+/// file is found there.
+final class SQLiteLeadImport: @unchecked Sendable {
+    /// Page cache of the import's connection, in KiB (SQLite's default is 2,000 KiB). Keys
+    /// land all over the `phone_key` index; with the default cache every insert into a large
+    /// table reads and spills index pages. It is bounded, so memory still does not grow
+    /// with the file.
+    static let cacheKiB = 65_536
+
+    private let queue = DispatchQueue(label: "waihu.lead-import")
+    /// Touched only on `queue`.
+    private var connection: SQLiteBulkConnection?
+    private var doNotCallLookup: SQLitePreparedStatement?
+    private var leadInsert: SQLitePreparedStatement?
+    private var classifier = LeadRowClassifier()
+    private var batchID: Int64 = 0
+
+    private init() {}
+
+    /// The SQLite file behind `database`, or nil when it is not SQLite.
+    static func databaseFile(of database: any SQLDatabase) async throws -> String? {
+        guard database.dialect.name == "sqlite" else { return nil }
+        struct Entry: Decodable { var file: String }
+        let file = try await database.raw("SELECT file FROM pragma_database_list WHERE name = 'main'").first(decoding: Entry.self)?.file
+        return file.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// Runs the whole import: the batch and its source are made, every row is classified and
+    /// stored, and the counts are written; or, on any error, nothing is.
+    static func run(file path: String, request: LeadImporter.Request, batchName: String, sourceName: String,
+                    reader: LeadFileReader, actor: AuditActor, today: String,
+                    progress: @escaping @Sendable (LeadImporter.Progress) -> Void) async throws -> LeadImporter.Result {
+        let writer = SQLiteLeadImport()
+        let teams = try request.teamIDs.map { try SQLiteDataEncoder().encode($0) }
+        try await writer.onQueue {
+            try writer.begin(path: path, batchName: batchName, sourceName: sourceName, costPerLead: request.costPerLead,
+                             teams: teams, actor: actor.name, now: Date(), today: today)
+        }
+        do {
+            var report = ImportReport(rejectListLimit: request.rejectListLimit)
+            var next = try reader.nextRows()
+            while let rows = next {
+                let prepared = rows.map { row in (row.phone, (try? row.phone.get()).map { LeadInsertRow(row, number: $0) }) }
+                let stored = Task { try await writer.onQueue { try writer.store(prepared) } }
+                do {
+                    next = try reader.nextRows()
+                } catch {
+                    _ = try? await stored.value
+                    throw error
+                }
+                for (row, outcome) in zip(rows, try await stored.value) {
+                    report.record(row: row.row, outcome: outcome, rawPhone: row.rawPhone)
+                }
+                progress(.init(fractionRead: reader.fractionRead, rows: report.rows, imported: report.imported))
+            }
+            let counts = report
+            let batchID = try await writer.onQueue { try writer.commit(counts) }
+            return LeadImporter.Result(batchID: batchID, report: report, format: reader.format)
+        } catch {
+            await writer.onQueueIgnoringErrors { writer.rollBack() }
+            throw error
+        }
+    }
+
+    // MARK: - On the writer's queue
+
+    private func begin(path: String, batchName: String, sourceName: String, costPerLead: Double?,
+                       teams: [SQLiteData], actor: String, now: Date, today: String) throws {
+        let connection = try SQLiteBulkConnection(path: path)
+        self.connection = connection
+        try connection.execute("PRAGMA cache_size = \(-Self.cacheKiB)")
+        try connection.execute("BEGIN IMMEDIATE")
+        let stamp = now.sqliteData ?? .null
+
+        let batchNamed = try connection.prepare("SELECT 1 FROM \"\(BatchRecord.schema)\" WHERE \"name\" = ?")
+        try batchNamed.bind(1, batchName)
+        if try batchNamed.step() { throw LeadImportError.batchExists(batchName) }
+
+        let source = try connection.prepare("SELECT \"id\", \"default_price\" FROM \"\(SourceRecord.schema)\" WHERE \"name\" = ?")
+        try source.bind(1, sourceName)
+        let sourceID: Int64, defaultPrice: Double
+        if try source.step() {
+            sourceID = source.integer(column: 0)
+            defaultPrice = source.double(column: 1)
+        } else {
+            defaultPrice = costPerLead ?? 0
+            try connection.prepare("INSERT INTO \"\(SourceRecord.schema)\" (\"name\", \"default_price\", \"created_at\") VALUES (?, ?, ?)")
+                .run([.text(sourceName), .float(defaultPrice), stamp])
+            sourceID = connection.lastInsertedRowID
+        }
+        try connection.prepare("""
+            INSERT INTO "\(BatchRecord.schema)" ("name", "source_id", "cost_per_lead", "imported_at", "imported_by",
+            "rows", "imported", "invalid_phone", "duplicate", "dnc") VALUES (?, ?, ?, ?, ?, 0, 0, 0, 0, 0)
+            """).run([.text(batchName), .integer(Int(sourceID)), .float(costPerLead ?? defaultPrice), stamp, .text(actor)])
+        batchID = connection.lastInsertedRowID
+        let team = try connection.prepare("INSERT INTO \"\(BatchTeamRecord.schema)\" (\"batch_id\", \"team_id\") VALUES (?, ?)")
+        for teamID in teams { try team.run([.integer(Int(batchID)), teamID]) }
+
+        let doNotCall = try connection.prepare(#"SELECT 1 FROM "\#(DoNotCallRecord.schema)" WHERE "phone_key" = ? AND ("until" IS NULL OR "until" >= ?)"#)
+        try doNotCall.bind(2, today)
+        doNotCallLookup = doNotCall
+        let columns = LeadInsertRow.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let insert = try connection.prepare("INSERT INTO \"\(LeadRecord.schema)\" (\(columns)) VALUES ("
+            + Array(repeating: "?", count: LeadInsertRow.columns.count).joined(separator: ", ") + ") ON CONFLICT (\"phone_key\") DO NOTHING")
+        // The same for every row: batch, status, created_at, updated_at.
+        let constantsFrom = Int32(LeadInsertRow.columns.count - 3)
+        try insert.bind(constantsFrom, .integer(Int(batchID)))
+        try insert.bind(constantsFrom + 1, LeadStatus.new.rawValue)
+        try insert.bind(constantsFrom + 2, stamp)
+        try insert.bind(constantsFrom + 3, stamp)
+        leadInsert = insert
+    }
+
+    /// Classifies and stores one batch of rows, in order; `insert` is nil for a row whose
+    /// phone number is not valid.
+    private func store(_ rows: [(phone: Result<PhoneNumber, PhoneNumberError>, insert: LeadInsertRow?)]) throws -> [ImportRowOutcome] {
+        guard let connection, let doNotCallLookup, let leadInsert else { throw SQLiteBulkError(code: 0, message: "import not begun") }
+        let lookup = StatementLookup(connection: connection, doNotCall: doNotCallLookup, insert: leadInsert)
+        var outcomes: [ImportRowOutcome] = []
+        outcomes.reserveCapacity(rows.count)
+        for (phone, insert) in rows {
+            lookup.row = insert
+            let outcome = classifier.classify(phone, lookup: lookup)
+            if let failure = lookup.failure { throw failure }
+            outcomes.append(outcome)
+        }
+        // Stored keys are found by the insert's conflict from now on.
+        classifier.forgetImportedKeys()
+        return outcomes
+    }
+
+    private func commit(_ report: ImportReport) throws -> Int {
+        guard let connection else { throw SQLiteBulkError(code: 0, message: "import not begun") }
+        try connection.prepare("""
+            UPDATE "\(BatchRecord.schema)" SET "rows" = ?, "imported" = ?, "invalid_phone" = ?, "duplicate" = ?, "dnc" = ? WHERE "id" = ?
+            """).run([.integer(report.rows), .integer(report.imported), .integer(report.invalidPhone),
+                      .integer(report.duplicate), .integer(report.doNotCall), .integer(Int(batchID))])
+        finishStatements()
+        try connection.execute("COMMIT")
+        connection.close()
+        self.connection = nil
+        return Int(batchID)
+    }
+
+    private func rollBack() {
+        finishStatements()
+        try? connection?.execute("ROLLBACK")
+        connection?.close()
+        connection = nil
+    }
+
+    private func finishStatements() {
+        doNotCallLookup = nil
+        leadInsert = nil
+    }
+
+    private func onQueue<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    private func onQueueIgnoringErrors(_ body: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                body()
+                continuation.resume()
+            }
+        }
+    }
+}
+
+/// `PhoneKeyLookup` over the import's prepared statements, for one row at a time (`row`).
+///
+/// "Is there a lead with this key?" is answered by inserting the row with
+/// `ON CONFLICT ("phone_key") DO NOTHING`: nothing changed means a lead has the key (a
+/// duplicate); a change means there was none, and the classifier, which asks last, imports
+/// the row, which is then already stored. One descent of the unique index instead of a
+/// lookup and then an insert. The domain's protocol does not throw, so a failing statement
+/// leaves its error in `failure`, which the writer checks after every row.
+private final class StatementLookup: PhoneKeyLookup {
+    let connection: SQLiteBulkConnection
+    let doNotCall: SQLitePreparedStatement
+    let insert: SQLitePreparedStatement
+    var row: LeadInsertRow?
+    var failure: Error?
+
+    init(connection: SQLiteBulkConnection, doNotCall: SQLitePreparedStatement, insert: SQLitePreparedStatement) {
+        self.connection = connection
+        self.doNotCall = doNotCall
+        self.insert = insert
+    }
+
+    func isOnDoNotCallList(_ key: String) -> Bool {
+        defer { doNotCall.resetKeepingBindings() }
+        do {
+            try doNotCall.bind(1, key)
+            return try doNotCall.step()
+        } catch {
+            failure = failure ?? error
+            return false
+        }
+    }
+
+    func existsInSystem(_ key: String) -> Bool {
+        guard let row, row.texts.first == key else {
+            failure = failure ?? SQLiteBulkError(code: 0, message: "no row to insert for \(key)")
+            return false
+        }
+        defer { insert.resetKeepingBindings() }
+        do {
+            for (offset, text) in row.texts.enumerated() { try insert.bind(Int32(offset + 1), text) }
+            try insert.step()
+            return connection.changes == 0
+        } catch {
+            failure = failure ?? error
+            return false
+        }
+    }
+}
