@@ -86,7 +86,8 @@ struct ReportController {
         guard let user = req.auth.get(UserRecord.self) else { throw Abort(.unauthorized) }
         let scope = try await ReportScope.of(user, on: req.db)
         guard let sql = req.db as? SQLDatabase else { throw Abort(.internalServerError, reason: "reports need an SQL database") }
-        return try await ReportBuilder(sql: sql).build(kind, period: period, group: group, scope: scope)
+        return try await ReportBuilder(sql: sql, lanes: ReportLanes.of(req.application, logger: req.logger))
+            .build(kind, period: period, group: group, scope: scope)
     }
 
     private func audit(_ req: Request, _ table: ReportTable, format: Format) async throws {

@@ -59,8 +59,10 @@ final class SQLiteLeadImport: @unchecked Sendable {
                     _ = try? await stored.value
                     throw error
                 }
-                for (row, outcome) in zip(rows, try await stored.value) {
-                    report.record(row: row.row, outcome: outcome, rawPhone: row.rawPhone)
+                // By index: a `LeadRow` is large, and iterating would copy each one.
+                let outcomes = try await stored.value
+                for index in rows.indices {
+                    report.record(row: rows[index].row, outcome: outcomes[index], rawPhone: rows[index].rawPhone)
                 }
                 progress(.init(fractionRead: reader.fractionRead, rows: report.rows, imported: report.imported))
             }

@@ -6,9 +6,12 @@ import WaihuDomain
 /// functions.
 public struct ReportBuilder: Sendable {
     public let sql: SQLDatabase
+    /// Connections to run the report's queries side by side on (`ReportLanes`); empty: `sql` alone.
+    public let lanes: [SQLDatabase]
 
-    public init(sql: SQLDatabase) {
+    public init(sql: SQLDatabase, lanes: [SQLDatabase] = []) {
         self.sql = sql
+        self.lanes = lanes
     }
 
     public func build(_ kind: ReportKind, period: ReportPeriod, group requested: ReportGroup?,
@@ -26,7 +29,7 @@ public struct ReportBuilder: Sendable {
             (table.rows, table.total) = try await failureReasons(period: period, group: group, scope: scope)
             return table
         }
-        let (perGroup, totals) = try await ReportQuery(sql: sql, period: period, group: group, scope: scope).figuresAndTotal()
+        let (perGroup, totals) = try await ReportQuery(sql: sql, lanes: lanes, period: period, group: group, scope: scope).figuresAndTotal()
         let keys = perGroup.keys.sorted { Self.order($0, $1, group) }
         switch kind {
         case .rankings:

@@ -6,12 +6,16 @@ import WaihuDomain
 /// never loading the events themselves. The same SQL runs on SQLite and PostgreSQL.
 public struct ReportQuery: Sendable {
     public let sql: SQLDatabase
+    /// Connections to the same database (`ReportLanes`) on which `figuresAndTotal` runs its
+    /// queries side by side; `[sql]` runs them one after the other.
+    public let lanes: [SQLDatabase]
     public let period: ReportPeriod
     public let group: ReportGroup
     public let scope: ReportScope
 
-    public init(sql: SQLDatabase, period: ReportPeriod, group: ReportGroup, scope: ReportScope) {
+    public init(sql: SQLDatabase, lanes: [SQLDatabase] = [], period: ReportPeriod, group: ReportGroup, scope: ReportScope) {
         self.sql = sql
+        self.lanes = lanes.isEmpty ? [sql] : lanes
         self.period = period
         self.group = group
         self.scope = scope
@@ -19,26 +23,78 @@ public struct ReportQuery: Sendable {
 
     /// Figures per group key (the key is "" for `.all` and for events without the group's field).
     public func figures() async throws -> [String: ReportFigures] {
-        try await figures(of: Self.measures)
+        try await figures(of: Self.measures, on: sql)
     }
 
     /// The figures of every group and the total row. Tables whose figures simply add up
     /// (every event in exactly one group, no distinct counts) are read once and their total
     /// is the sum of the groups, so the big state table is not read twice; the others are
     /// queried again without grouping.
+    ///
+    /// Every query is independent of the others: they run side by side on the `lanes`, the
+    /// per-lead ones (the month's sorts) first, and their figures are added up after.
     public func figuresAndTotal() async throws -> (groups: [String: ReportFigures], total: ReportFigures) {
         let summable = Self.measures.filter { $0.additive && keyExpression($0.table, alias: "t") != nil }
         let rest = Self.measures.filter { !($0.additive && keyExpression($0.table, alias: "t") != nil) }
-        var groups = try await figures(of: summable)
+        let all = ReportQuery(sql: sql, lanes: lanes, period: period, group: .all, scope: scope)
+        enum Part { case summable, grouped, total }
+        var jobs: [(part: Part, query: ReportQuery, measure: Measure)] =
+            summable.map { (.summable, self, $0) } + rest.map { (.grouped, self, $0) } + rest.map { (.total, all, $0) }
+        jobs.sort { $0.measure.perLead && !$1.measure.perLead }
+        let results = try await Self.run(jobs.map { job in { db in try await job.query.figures(of: [job.measure], on: db) } }, on: lanes)
+
+        var groups: [String: ReportFigures] = [:]
         var total = ReportFigures()
-        for figures in groups.values { Self.add(figures, into: &total, for: summable) }
-        for (key, figures) in try await figures(of: rest) {
-            Self.add(figures, into: &groups[key, default: ReportFigures()], for: rest)
+        for (job, figures) in zip(jobs, results) {
+            switch job.part {
+            case .summable:
+                for (key, value) in figures {
+                    Self.add(value, into: &groups[key, default: ReportFigures()], for: [job.measure])
+                    Self.add(value, into: &total, for: [job.measure])
+                }
+            case .grouped:
+                for (key, value) in figures { Self.add(value, into: &groups[key, default: ReportFigures()], for: [job.measure]) }
+            case .total:
+                if let value = figures[""] { Self.add(value, into: &total, for: [job.measure]) }
+            }
         }
-        let all = ReportQuery(sql: sql, period: period, group: .all, scope: scope)
-        if let restTotal = try await all.figures(of: rest)[""] { Self.add(restTotal, into: &total, for: rest) }
-        return (groups, total)
+        return (groups.filter { !$0.value.isEmpty }, total)
     }
+
+    /// Runs the jobs, each lane one at a time, and returns their results in the jobs' order.
+    static func run(_ jobs: [@Sendable (SQLDatabase) async throws -> [String: ReportFigures]],
+                    on lanes: [SQLDatabase]) async throws -> [[String: ReportFigures]] {
+        var results = [[String: ReportFigures]](repeating: [:], count: jobs.count)
+        try await withThrowingTaskGroup(of: (job: Int, lane: Int, figures: [String: ReportFigures]).self) { tasks in
+            var next = 0
+            func start(on lane: Int) {
+                guard next < jobs.count else { return }
+                let job = next, work = jobs[next], db = lanes[lane]
+                next += 1
+                tasks.addTask { (job, lane, try await work(db)) }
+            }
+            for (lane, db) in lanes.enumerated() {
+                try await allowParallelSorting(on: db)
+                start(on: lane)
+            }
+            while let done = try await tasks.next() {
+                results[done.job] = done.figures
+                start(on: done.lane)
+            }
+        }
+        return results
+    }
+
+    /// The per-lead queries sort a month of call attempts (about 700,000 rows for 100
+    /// agents). SQLite sorts on its caller's thread alone unless `PRAGMA threads` allows it
+    /// helper threads for large sorts. The setting belongs to the connection (one SQLite
+    /// connection per event loop). PostgreSQL plans parallel work by itself.
+    private static func allowParallelSorting(on db: SQLDatabase) async throws {
+        guard db.dialect.name == "sqlite" else { return }
+        try await db.raw("PRAGMA threads = \(unsafeRaw: String(sortThreads))").run()
+    }
+
+    static let sortThreads = 2
 
     static func add(_ figures: ReportFigures, into sum: inout ReportFigures, for measures: [Measure]) {
         for measure in measures {
@@ -46,13 +102,30 @@ public struct ReportQuery: Sendable {
         }
     }
 
-    func figures(of measures: [Measure]) async throws -> [String: ReportFigures] {
+    func figures(of measures: [Measure], on sql: SQLDatabase) async throws -> [String: ReportFigures] {
         var result: [String: ReportFigures] = [:]
         for measure in measures {
             guard let key = keyExpression(measure.table, alias: "t") else { continue }
-            var query: SQLQueryString = "SELECT \(unsafeRaw: key) AS g"
-            for (index, expression) in measure.sums.enumerated() {
-                query.appendInterpolation(unsafeRaw: ", CAST(\(expand(expression.sql)) AS DOUBLE PRECISION) AS m\(index)")
+            var query: SQLQueryString = ""
+            if measure.perLead {
+                // Each lead once per group: the inner query has a row per (group, lead), the
+                // outer one sums those rows. One sort of the period's rows, where
+                // COUNT(DISTINCT lead_id) per expression kept a search tree per expression.
+                query.appendInterpolation(unsafeRaw: "SELECT ")
+                query.appendInterpolation(unsafeRaw: group == .all ? "''" : "l.g")
+                query.appendInterpolation(unsafeRaw: " AS g")
+                for index in measure.sums.indices {
+                    query.appendInterpolation(unsafeRaw: ", CAST(SUM(l.m\(index)) AS DOUBLE PRECISION) AS m\(index)")
+                }
+                query.appendInterpolation(unsafeRaw: " FROM (SELECT \(key) AS g, t.lead_id")
+                for (index, expression) in measure.sums.enumerated() {
+                    query.appendInterpolation(unsafeRaw: ", \(expand(expression.sql)) AS m\(index)")
+                }
+            } else {
+                query.appendInterpolation(unsafeRaw: "SELECT \(key) AS g")
+                for (index, expression) in measure.sums.enumerated() {
+                    query.appendInterpolation(unsafeRaw: ", CAST(\(expand(expression.sql)) AS DOUBLE PRECISION) AS m\(index)")
+                }
             }
             query.appendInterpolation(unsafeRaw: " FROM \(measure.table.name) t")
             if group == .team && measure.table.name != EventTable.employment.name {
@@ -71,7 +144,11 @@ public struct ReportQuery: Sendable {
                 query.appendInterpolation(unsafeRaw: ")")
             }
             // PostgreSQL refuses GROUP BY a constant: the total is one plain aggregate.
-            if group != .all { query.appendInterpolation(unsafeRaw: " GROUP BY \(key)") }
+            if measure.perLead {
+                query.appendInterpolation(unsafeRaw: group == .all ? " GROUP BY t.lead_id) l" : " GROUP BY \(key), t.lead_id) l GROUP BY l.g")
+            } else if group != .all {
+                query.appendInterpolation(unsafeRaw: " GROUP BY \(key)")
+            }
             let rows = try await sql.raw(query).all()
             for row in rows {
                 let key = try row.decode(column: "g", as: String?.self) ?? ""
@@ -144,8 +221,23 @@ public struct ReportQuery: Sendable {
         let filter: String?
         /// The total is the sum of the groups (no distinct counts, one group per event).
         var additive = false
+        /// Each sum is an aggregate over one lead's events in a group (`MAX(…)` for "the lead
+        /// had such an event", `1` for "the lead had any"), and the figure is its sum over the
+        /// leads: distinct lead counts.
+        var perLead = false
         let sums: [Sum]
+
+        init(table: EventTable, period: PeriodColumn, filter: String?, additive: Bool = false, perLead: Bool = false, sums: [Sum]) {
+            self.table = table
+            self.period = period
+            self.filter = filter
+            self.additive = additive
+            self.perLead = perLead
+            self.sums = sums
+        }
     }
+
+    static func any(_ condition: String) -> String { "MAX(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
 
     static func count(_ condition: String) -> String { "SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)" }
     static func total(_ column: String, when condition: String) -> String {
@@ -181,16 +273,22 @@ public struct ReportQuery: Sendable {
             Sum(sql: "SUM(t.first_dials)", into: \.firstDials),
             Sum(sql: "SUM(t.playback_seconds)", into: \.playback),
         ]),
-        Measure(table: .callAttempts, period: .localDay, filter: nil, sums: [
-            Sum(sql: "COUNT(DISTINCT t.lead_id)", into: \.leadsDialled),
-            Sum(sql: "COUNT(DISTINCT CASE WHEN t.outcome = 'invalid' THEN t.lead_id END)", into: \.invalidLeads),
-            // 首拨 without an attempt number: the lead's earliest attempt on record.
-            Sum(sql: count("t.attempt_number IS NULL AND NOT EXISTS (SELECT 1 FROM ev_call_attempts p WHERE p.lead_id = t.lead_id AND p.placed_at < t.placed_at)"), into: \.firstDials),
+        Measure(table: .callAttempts, period: .localDay, filter: nil, perLead: true, sums: [
+            Sum(sql: "1", into: \.leadsDialled),
+            Sum(sql: any("t.outcome = 'invalid'"), into: \.invalidLeads),
         ]),
-        Measure(table: .dispositions, period: .localDay, filter: nil, sums: [
+        // 首拨 without an attempt number: the lead's earliest attempt on record. Read through
+        // the partial index of unnumbered attempts (`CreateEventRollups`): the dialer numbers
+        // its attempts, so this is usually nothing, and the month's attempts are not read.
+        Measure(table: .callAttempts, period: .localDay, filter: "t.attempt_number IS NULL", additive: true, sums: [
+            Sum(sql: count("NOT EXISTS (SELECT 1 FROM ev_call_attempts p WHERE p.lead_id = t.lead_id AND p.placed_at < t.placed_at)"), into: \.firstDials),
+        ]),
+        Measure(table: .dispositions, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.dispositions),
             Sum(sql: count("t.category = 'success'"), into: \.successes),
-            Sum(sql: "COUNT(DISTINCT CASE WHEN t.category NOT IN ('invalid_number', 'wrong_party') THEN t.lead_id END)", into: \.contactedLeads),
+        ]),
+        Measure(table: .dispositions, period: .localDay, filter: nil, perLead: true, sums: [
+            Sum(sql: any("t.category NOT IN ('invalid_number', 'wrong_party')"), into: \.contactedLeads),
         ]),
         Measure(table: .sales, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.policies),
@@ -212,9 +310,11 @@ public struct ReportQuery: Sendable {
         Measure(table: .violations, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.violations),
         ]),
-        // A number that replied more than once counts once, by its latest reply in the period.
+        // A number that replied more than once counts once, by its latest reply in the period:
+        // the replies ranked per number in one window pass (a correlated NOT EXISTS per reply
+        // read each number's replies again).
         Measure(table: .smsReplies, period: .localDay,
-                filter: "NOT EXISTS (SELECT 1 FROM ev_sms_replies later WHERE later.number = t.number AND later.local_day >= FROM_DAY AND later.local_day <= TO_DAY AND (later.at > t.at OR (later.at = t.at AND later.id > t.id)))",
+                filter: "t.id IN (SELECT w.id FROM (SELECT s.id, ROW_NUMBER() OVER (PARTITION BY s.number ORDER BY s.at DESC, s.id DESC) AS latest FROM ev_sms_replies s WHERE s.local_day >= FROM_DAY AND s.local_day <= TO_DAY) w WHERE w.latest = 1)",
                 sums: [
                     Sum(sql: "COUNT(*)", into: \.smsParticipants),
                     Sum(sql: count("t.rating = 'satisfied'"), into: \.smsSatisfied),

@@ -41,14 +41,14 @@ extension BenchCommand {
                     } else {
                         print("[\(label)] reusing the \(loaded) call attempts already loaded")
                     }
-                    try await bench(label, sql: sql, store: EventStore(database: app.db), first: first, load: load)
+                    try await bench(label, sql: sql, lanes: ReportLanes.of(app, logger: app.logger), store: EventStore(database: app.db), first: first, load: load)
                 }
             }
         }
 
         private struct EventCount: Decodable { var n: Int }
 
-        private func bench(_ label: String, sql: SQLDatabase, store: EventStore, first: CalendarDay, load: Bool) async throws {
+        private func bench(_ label: String, sql: SQLDatabase, lanes: [SQLDatabase], store: EventStore, first: CalendarDay, load: Bool) async throws {
             let clock = LocalClock()
             let firstStart = clock.start(of: first)
             var calls = 0, events = 0, workDays: [CalendarDay] = []
@@ -71,7 +71,7 @@ extension BenchCommand {
             let loadSeconds = Date().timeIntervalSince(loadStarted)
             if load { print("[\(label)] loaded \(workDays.count) working days: \(calls) call attempts, \(events) events in \(String(format: "%.1f", loadSeconds)) s (\(Int(Double(events) / max(loadSeconds, 0.001))) events/s)") }
             guard let middle = workDays.dropFirst(workDays.count / 2).first else { return }
-            let builder = ReportBuilder(sql: sql)
+            let builder = ReportBuilder(sql: sql, lanes: lanes)
             let day = try ReportPeriod(from: middle, to: middle)
             let monthFirst = CalendarDay(year: middle.year, month: middle.month, day: 1)!
             let monthLast = CalendarDay(year: middle.year, month: middle.month,

@@ -42,7 +42,8 @@ struct ReportCommand: AsyncParsableCommand {
         do {
             table = try await withApplication(storage.settings()) { app in
                 guard let sql = app.db as? SQLDatabase else { throw ValidationError("the database does not speak SQL") }
-                return try await ReportBuilder(sql: sql).build(kind, period: period, group: group, scope: .everything)
+                return try await ReportBuilder(sql: sql, lanes: ReportLanes.of(app, logger: app.logger))
+                    .build(kind, period: period, group: group, scope: .everything)
             }
         } catch let error as ReportRequestError {
             throw ValidationError(error.description)
