@@ -13,10 +13,12 @@ import WaihuDomain
 /// file is found there.
 final class SQLiteLeadImport: @unchecked Sendable {
     /// Page cache of the import's connection, in KiB (SQLite's default is 2,000 KiB). Keys
-    /// land all over the `phone_key` index; with the default cache every insert into a large
-    /// table reads and spills index pages. It is bounded, so memory still does not grow
-    /// with the file.
-    static let cacheKiB = 65_536
+    /// land all over the `phone_key` index, and a transaction's changed pages that do not fit
+    /// the cache are written to the WAL before the commit and read back: with 256 MiB a
+    /// million-row list is stored in the cache and written once, at the commit (about 20 %
+    /// less CPU than with 64 MiB in `waihu bench import`). The cache is a cap, so memory
+    /// still does not grow with the file; a longer list spills and is stored more slowly.
+    static let cacheKiB = 262144
 
     private let queue = DispatchQueue(label: "waihu.lead-import")
     /// Touched only on `queue`.
