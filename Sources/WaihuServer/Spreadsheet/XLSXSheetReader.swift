@@ -164,7 +164,8 @@ private struct SheetRowAssembler {
     private func cellText() throws -> String {
         switch type {
         case "s":
-            guard let index = Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
+            // Foundation's trimming only for the rare index written with blanks around it.
+            guard let index = Int(value) ?? Int(value.trimmingCharacters(in: .whitespaces)), sharedStrings.indices.contains(index) else {
                 throw XLSXReadError.malformedXML("row \(rowNumber) refers to shared string \(value), which does not exist")
             }
             return sharedStrings[index]
