@@ -218,14 +218,13 @@ private final class StatementLookup: PhoneKeyLookup {
     }
 
     func existsInSystem(_ key: String) -> Bool {
-        guard let row, row.texts.first == key else {
+        guard let row, row.key == key else {
             failure = failure ?? SQLiteBulkError(code: 0, message: "no row to insert for \(key)")
             return false
         }
         defer { insert.resetKeepingBindings() }
         do {
-            for (offset, text) in row.texts.enumerated() { try insert.bind(Int32(offset + 1), text) }
-            try insert.step()
+            try insert.withPacked(row.bytes, ends: row.ends, from: 1) { try insert.step() }
             return connection.changes == 0
         } catch {
             failure = failure ?? error

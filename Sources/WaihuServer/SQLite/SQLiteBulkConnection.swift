@@ -62,10 +62,3 @@ final class SQLiteBulkConnection {
         throw SQLiteBulkError(code: status, message: "\(message) (\(context.prefix(80)))")
     }
 }
-
-/// An error of the SQLite library, with its result code and message.
-struct SQLiteBulkError: Error, CustomStringConvertible {
-    var code: Int32
-    var message: String
-    var description: String { "SQLite: \(message)" }
-}

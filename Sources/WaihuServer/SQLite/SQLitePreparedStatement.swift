@@ -51,6 +51,37 @@ final class SQLitePreparedStatement {
         try connection.check(status, "bind")
     }
 
+    /// Binds parameters `first`, `first + 1` … to slices of `bytes` as UTF-8 texts, one per
+    /// entry of `ends` (its end offset; -1 binds NULL), runs `body` while `bytes` stays put,
+    /// and unbinds the slices again. SQLite reads the bytes in place (`SQLITE_STATIC`), so
+    /// they must not be touched until `body` (the step) is over.
+    func withPacked<T>(_ bytes: [UInt8], ends: [Int32], from first: Int32, _ body: () throws -> T) throws -> T {
+        try bytes.withUnsafeBufferPointer { buffer in
+            let base = UnsafeRawPointer(buffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+            var start: Int32 = 0
+            for (offset, end) in ends.enumerated() {
+                let index = first + Int32(offset)
+                let status: Int32
+                if end < 0 {
+                    status = sqlite_nio_sqlite3_bind_null(statement, index)
+                } else {
+                    // An empty buffer has no base address; its (empty) texts are bound from "".
+                    let text = base.map { $0 + Int(start) } ?? Self.emptyText
+                    status = sqlite_nio_sqlite3_bind_text64(statement, index, text, UInt64(end - start),
+                                                            nil, UInt8(SQLITE_UTF8)) // nil: SQLITE_STATIC
+                    start = end
+                }
+                try connection.check(status, "bind")
+            }
+            defer {
+                for offset in ends.indices { sqlite_nio_sqlite3_bind_null(statement, first + Int32(offset)) }
+            }
+            return try body()
+        }
+    }
+
+    private static let emptyText = UnsafeRawPointer(("" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
+
     /// Runs the statement one step: true when it produced a row.
     @discardableResult
     func step() throws -> Bool {
