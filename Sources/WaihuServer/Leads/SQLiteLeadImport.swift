@@ -45,11 +45,12 @@ final class SQLiteLeadImport: @unchecked Sendable {
                     progress: @escaping @Sendable (LeadImporter.Progress) -> Void) async throws -> LeadImporter.Result {
         let writer = SQLiteLeadImport()
         let teams = try request.teamIDs.map { try SQLiteDataEncoder().encode($0) }
-        try await writer.onQueue {
-            try writer.begin(path: path, batchName: batchName, sourceName: sourceName, costPerLead: request.costPerLead,
-                             teams: teams, actor: actor.name, now: Date(), today: today)
-        }
         do {
+            // A refusal here (the batch name is taken) also ends in the rollback below.
+            try await writer.onQueue {
+                try writer.begin(path: path, batchName: batchName, sourceName: sourceName, costPerLead: request.costPerLead,
+                                 teams: teams, actor: actor.name, now: Date(), today: today)
+            }
             var report = ImportReport(rejectListLimit: request.rejectListLimit)
             var next = try reader.nextRows()
             while let rows = next {

@@ -197,6 +197,16 @@ final class LeadImportTests: XCTestCase {
             } catch let error as LeadImportError {
                 XCTAssertEqual(error, .batchExists("一月"))
             }
+            // The refused import let go of the database: the next one, and a write through
+            // the server's own connections, go through at once.
+            let other = try LeadFixtures.temporaryFile("b.csv", "电话\n13900139000\n")
+            let second = try await importer.run(.init(file: other, batchName: "二月", sourceName: "s", options: LeadFileOptions(asOf: LeadFixtures.asOf)))
+            XCTAssertEqual(second.report.imported, 1)
+            let source = try await SourceRecord.query(on: server.app.db).filter(\.$name == "s").first()
+            source?.defaultPrice = 0.8
+            try await source?.update(on: server.app.db)
+            let batches = try await LeadFixtures.count("lead_batches", on: server.app.db)
+            XCTAssertEqual(batches, 2)
         }
     }
 }
