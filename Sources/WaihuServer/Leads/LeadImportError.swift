@@ -6,6 +6,8 @@ public enum LeadImportError: Error, Equatable, Sendable, CustomStringConvertible
     case batchExists(String)
     case emptyName(String)
     case negativeCost(Double)
+    /// The database does not speak SQL (waihu runs on SQLite or PostgreSQL only).
+    case notSQL
 
     public var message: String {
         switch self {
@@ -15,6 +17,8 @@ public enum LeadImportError: Error, Equatable, Sendable, CustomStringConvertible
             return "the \(what) name is empty"
         case .negativeCost(let cost):
             return "the cost per lead cannot be negative (\(cost))"
+        case .notSQL:
+            return "lead lists are imported into SQLite or PostgreSQL only"
         }
     }
 

@@ -96,11 +96,10 @@ public struct LeadImporter: Sendable {
                 try await BatchTeamRecord(batchID: batchID, teamID: teamID).create(on: db)
             }
 
-            let store = LeadImportStores.store(on: db, batchID: batchID, at: Date())
-            let report = try await store.tunedForImport {
-                try await Self.importRows(from: reader, into: store, today: today,
-                                          rejectListLimit: request.rejectListLimit, progress: progress)
-            }
+            guard let sql = db as? any SQLDatabase else { throw LeadImportError.notSQL }
+            let store = SQLKitLeadImportStore(database: sql, batchID: batchID, now: Date())
+            let report = try await Self.importRows(from: reader, into: store, today: today,
+                                                   rejectListLimit: request.rejectListLimit, progress: progress)
             batch.rows = report.rows
             batch.imported = report.imported
             batch.invalidPhone = report.invalidPhone
@@ -111,11 +110,11 @@ public struct LeadImporter: Sendable {
         }
     }
 
-    /// Reads, classifies and stores the rows batch by batch. While the database writes
-    /// one batch, the next one is read and parsed: on two cores the file's parsing and
-    /// SQLite's work overlap. A batch's keys are looked up only once the batch before
+    /// Reads, classifies and stores the rows batch by batch (the Fluent path). While the
+    /// database writes one batch, the next one is read and parsed: on two cores the file's
+    /// parsing and the database's work overlap. A batch's keys are looked up only once the batch before
     /// it is stored, so a number repeated across batches is still found.
-    static func importRows(from reader: LeadFileReader, into store: some LeadImportStore, today: String,
+    static func importRows(from reader: LeadFileReader, into store: SQLKitLeadImportStore, today: String,
                            rejectListLimit: Int?, progress: (Progress) -> Void) async throws -> ImportReport {
         var report = ImportReport(rejectListLimit: rejectListLimit)
         var classifier = LeadRowClassifier()

@@ -2,8 +2,10 @@ import Foundation
 import SQLKit
 import WaihuDomain
 
-/// The import store for PostgreSQL: SQLKit queries with binds, multi-row INSERTs.
-struct SQLKitLeadImportStore: LeadImportStore {
+/// Where `LeadImporter` looks phone keys up and writes leads inside the import's Fluent
+/// transaction, on PostgreSQL: SQLKit queries with binds, multi-row INSERTs. SQLite imports
+/// run on a connection of their own instead (`SQLiteLeadImport`).
+struct SQLKitLeadImportStore: Sendable {
     /// Rows per INSERT statement: 17 columns each stays under PostgreSQL's 65,535 binds.
     static let insertChunk = 1000
     /// Keys per `IN (…)` lookup.
@@ -46,9 +48,5 @@ struct SQLKitLeadImportStore: LeadImportStore {
             try await insert.run()
             start = end
         }
-    }
-
-    func tunedForImport<T>(_ body: () async throws -> T) async throws -> T {
-        try await body()
     }
 }

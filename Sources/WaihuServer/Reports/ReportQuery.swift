@@ -21,11 +21,6 @@ public struct ReportQuery: Sendable {
         self.scope = scope
     }
 
-    /// Figures per group key (the key is "" for `.all` and for events without the group's field).
-    public func figures() async throws -> [String: ReportFigures] {
-        try await figures(of: Self.measures, on: sql)
-    }
-
     /// The figures of every group and the total row. Tables whose figures simply add up
     /// (every event in exactly one group, no distinct counts) are read once and their total
     /// is the sum of the groups, so the big state table is not read twice; the others are

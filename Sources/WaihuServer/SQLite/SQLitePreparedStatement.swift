@@ -113,6 +113,4 @@ final class SQLitePreparedStatement {
     func integer(column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
 
     func double(column: Int32) -> Double { sqlite_nio_sqlite3_column_double(statement, column) }
-
-    func isNull(column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
 }
