@@ -3,12 +3,13 @@ import SQLiteKit
 import WaihuDomain
 
 /// A lead list import on SQLite, written through a `SQLiteBulkConnection`: the batch's rows,
-/// its leads and its counts in one `BEGIN IMMEDIATE` transaction, each row looked up and
-/// inserted with statements prepared once. The caller's task reads and parses the next
-/// batch of rows while this connection's own thread classifies and stores the current one.
+/// its leads and its counts in one `BEGIN IMMEDIATE` transaction, each row inserted with a
+/// statement prepared once. The caller's task reads and parses the next batch of rows while
+/// this connection's own thread classifies and stores the current one.
 ///
 /// Rows are classified on the writer's thread, in file order, by the domain's
-/// `LeadRowClassifier` against `do_not_call` and `leads` (`StatementLookup`): every imported
+/// `LeadRowClassifier` against the do-not-call keys read at the start and against `leads`
+/// (`StatementLookup`): every imported
 /// row is in `leads` before the next row is looked at, so a number repeated later in the
 /// file is found there.
 final class SQLiteLeadImport: @unchecked Sendable {
@@ -23,7 +24,8 @@ final class SQLiteLeadImport: @unchecked Sendable {
     private let queue = DispatchQueue(label: "waihu.lead-import")
     /// Touched only on `queue`.
     private var connection: SQLiteBulkConnection?
-    private var doNotCallLookup: SQLitePreparedStatement?
+    /// The do-not-call keys in force on the import's day, read once in its transaction.
+    private var doNotCall: Set<String> = []
     private var leadInsert: SQLitePreparedStatement?
     private var classifier = LeadRowClassifier()
     private var batchID: Int64 = 0
@@ -52,22 +54,30 @@ final class SQLiteLeadImport: @unchecked Sendable {
                                  teams: teams, actor: actor.name, now: Date(), today: today)
             }
             var report = ImportReport(rejectListLimit: request.rejectListLimit)
-            var next = try reader.nextRows()
-            while let rows = next {
-                let prepared = rows.map { row in (row.phone, (try? row.phone.get()).map { LeadInsertRow(row, number: $0) }) }
-                let stored = Task { try await writer.onQueue { try writer.store(prepared) } }
+            // Three stages side by side: while the writer stores one batch, the caller reads
+            // and packs the next, and then counts the stored batch's outcomes while the
+            // writer already stores the next one. The writer is the slowest stage, so it
+            // should never wait.
+            var current = try reader.nextRows()
+            var storing = current.map { writer.storeInBackground(Self.insertRows($0)) }
+            while let rows = current, let stored = storing {
+                let next: [LeadRow]?
+                let nextInserts: [PreparedRow]?
                 do {
                     next = try reader.nextRows()
+                    nextInserts = next.map(Self.insertRows)
                 } catch {
                     _ = try? await stored.value
                     throw error
                 }
-                // By index: a `LeadRow` is large, and iterating would copy each one.
                 let outcomes = try await stored.value
+                storing = nextInserts.map { writer.storeInBackground($0) }
+                // By index: a `LeadRow` is large, and iterating would copy each one.
                 for index in rows.indices {
                     report.record(row: rows[index].row, outcome: outcomes[index], rawPhone: rows[index].rawPhone)
                 }
                 progress(.init(fractionRead: reader.fractionRead, rows: report.rows, imported: report.imported))
+                current = next
             }
             let counts = report
             let batchID = try await writer.onQueue { try writer.commit(counts) }
@@ -76,6 +86,19 @@ final class SQLiteLeadImport: @unchecked Sendable {
             await writer.onQueueIgnoringErrors { writer.rollBack() }
             throw error
         }
+    }
+
+    /// A row's phone number as parsed, and the lead to insert when the number is valid.
+    typealias PreparedRow = (phone: Result<PhoneNumber, PhoneNumberError>, insert: LeadInsertRow?)
+
+    private static func insertRows(_ rows: [LeadRow]) -> [PreparedRow] {
+        rows.map { row in (row.phone, (try? row.phone.get()).map { LeadInsertRow(row, number: $0) }) }
+    }
+
+    /// Stores `rows` on the writer's queue. The import keeps one batch in flight at a time,
+    /// so batches are stored in file order.
+    private func storeInBackground(_ rows: [PreparedRow]) -> Task<[ImportRowOutcome], Error> {
+        Task { try await self.onQueue { try self.store(rows) } }
     }
 
     // MARK: - On the writer's queue
@@ -112,9 +135,14 @@ final class SQLiteLeadImport: @unchecked Sendable {
         let team = try connection.prepare("INSERT INTO \"\(BatchTeamRecord.schema)\" (\"batch_id\", \"team_id\") VALUES (?, ?)")
         for teamID in teams { try team.run([.integer(Int(batchID)), teamID]) }
 
-        let doNotCall = try connection.prepare(#"SELECT 1 FROM "\#(DoNotCallRecord.schema)" WHERE "phone_key" = ? AND ("until" IS NULL OR "until" >= ?)"#)
-        try doNotCall.bind(2, today)
-        doNotCallLookup = doNotCall
+        // The list is read into memory once rather than looked up for every row: a
+        // centre's list is far shorter than its lead files, and a set lookup costs a
+        // fraction of a statement's step. It grows with the list, never with the file.
+        let doNotCall = try connection.prepare(#"SELECT "phone_key" FROM "\#(DoNotCallRecord.schema)" WHERE "until" IS NULL OR "until" >= ?"#)
+        try doNotCall.bind(1, today)
+        while try doNotCall.step() {
+            if let key = doNotCall.text(column: 0) { self.doNotCall.insert(key) }
+        }
         let columns = LeadInsertRow.columns.map { "\"\($0)\"" }.joined(separator: ", ")
         let insert = try connection.prepare("INSERT INTO \"\(LeadRecord.schema)\" (\(columns)) VALUES ("
             + Array(repeating: "?", count: LeadInsertRow.columns.count).joined(separator: ", ") + ") ON CONFLICT (\"phone_key\") DO NOTHING")
@@ -129,9 +157,9 @@ final class SQLiteLeadImport: @unchecked Sendable {
 
     /// Classifies and stores one batch of rows, in order; `insert` is nil for a row whose
     /// phone number is not valid.
-    private func store(_ rows: [(phone: Result<PhoneNumber, PhoneNumberError>, insert: LeadInsertRow?)]) throws -> [ImportRowOutcome] {
-        guard let connection, let doNotCallLookup, let leadInsert else { throw SQLiteBulkError(code: 0, message: "import not begun") }
-        let lookup = StatementLookup(connection: connection, doNotCall: doNotCallLookup, insert: leadInsert)
+    private func store(_ rows: [PreparedRow]) throws -> [ImportRowOutcome] {
+        guard let connection, let leadInsert else { throw SQLiteBulkError(code: 0, message: "import not begun") }
+        let lookup = StatementLookup(connection: connection, doNotCall: doNotCall, insert: leadInsert)
         var outcomes: [ImportRowOutcome] = []
         outcomes.reserveCapacity(rows.count)
         for (phone, insert) in rows {
@@ -166,7 +194,7 @@ final class SQLiteLeadImport: @unchecked Sendable {
     }
 
     private func finishStatements() {
-        doNotCallLookup = nil
+        doNotCall = []
         leadInsert = nil
     }
 
@@ -186,7 +214,7 @@ final class SQLiteLeadImport: @unchecked Sendable {
     }
 }
 
-/// `PhoneKeyLookup` over the import's prepared statements, for one row at a time (`row`).
+/// `PhoneKeyLookup` over the do-not-call keys and the prepared insert, for one row at a time (`row`).
 ///
 /// "Is there a lead with this key?" is answered by inserting the row with
 /// `ON CONFLICT ("phone_key") DO NOTHING`: nothing changed means a lead has the key (a
@@ -196,26 +224,19 @@ final class SQLiteLeadImport: @unchecked Sendable {
 /// leaves its error in `failure`, which the writer checks after every row.
 private final class StatementLookup: PhoneKeyLookup {
     let connection: SQLiteBulkConnection
-    let doNotCall: SQLitePreparedStatement
+    let doNotCall: Set<String>
     let insert: SQLitePreparedStatement
     var row: LeadInsertRow?
     var failure: Error?
 
-    init(connection: SQLiteBulkConnection, doNotCall: SQLitePreparedStatement, insert: SQLitePreparedStatement) {
+    init(connection: SQLiteBulkConnection, doNotCall: Set<String>, insert: SQLitePreparedStatement) {
         self.connection = connection
         self.doNotCall = doNotCall
         self.insert = insert
     }
 
     func isOnDoNotCallList(_ key: String) -> Bool {
-        defer { doNotCall.resetKeepingBindings() }
-        do {
-            try doNotCall.bind(1, key)
-            return try doNotCall.step()
-        } catch {
-            failure = failure ?? error
-            return false
-        }
+        doNotCall.contains(key)
     }
 
     func existsInSystem(_ key: String) -> Bool {

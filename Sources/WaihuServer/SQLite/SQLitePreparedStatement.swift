@@ -7,6 +7,8 @@ final class SQLitePreparedStatement {
     private var statement: OpaquePointer?
     private let connection: SQLiteBulkConnection
     private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// Set after `withPacked`: texts are still bound to bytes that may be gone.
+    private var holdsStalePackedBytes = false
 
     init(_ statement: OpaquePointer, connection: SQLiteBulkConnection) {
         self.statement = statement
@@ -52,11 +54,17 @@ final class SQLitePreparedStatement {
     }
 
     /// Binds parameters `first`, `first + 1` … to slices of `bytes` as UTF-8 texts, one per
-    /// entry of `ends` (its end offset; -1 binds NULL), runs `body` while `bytes` stays put,
-    /// and unbinds the slices again. SQLite reads the bytes in place (`SQLITE_STATIC`), so
-    /// they must not be touched until `body` (the step) is over.
+    /// entry of `ends` (its end offset; -1 binds NULL), and runs `body` while `bytes` stays
+    /// put. SQLite reads the bytes in place (`SQLITE_STATIC`), so they must not be touched
+    /// until `body` (the step) is over.
+    ///
+    /// The slices stay bound afterwards, pointing at bytes that may be gone: unbinding them
+    /// again cost a tenth of an import's writing. So `step` refuses to run until they are
+    /// bound again (another `withPacked`) or cleared (`reset`).
     func withPacked<T>(_ bytes: [UInt8], ends: [Int32], from first: Int32, _ body: () throws -> T) throws -> T {
-        try bytes.withUnsafeBufferPointer { buffer in
+        holdsStalePackedBytes = false
+        defer { holdsStalePackedBytes = true }
+        return try bytes.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
             var start: Int32 = 0
             for (offset, end) in ends.enumerated() {
@@ -73,9 +81,6 @@ final class SQLitePreparedStatement {
                 }
                 try connection.check(status, "bind")
             }
-            defer {
-                for offset in ends.indices { sqlite_nio_sqlite3_bind_null(statement, first + Int32(offset)) }
-            }
             return try body()
         }
     }
@@ -85,6 +90,7 @@ final class SQLitePreparedStatement {
     /// Runs the statement one step: true when it produced a row.
     @discardableResult
     func step() throws -> Bool {
+        if holdsStalePackedBytes { throw SQLiteBulkError(code: SQLITE_MISUSE, message: "step with texts bound by an earlier withPacked") }
         let status = sqlite_nio_sqlite3_step(statement)
         if status == SQLITE_ROW { return true }
         try connection.check(status, "step")
@@ -95,6 +101,7 @@ final class SQLitePreparedStatement {
     func reset() {
         sqlite_nio_sqlite3_reset(statement)
         sqlite_nio_sqlite3_clear_bindings(statement)
+        holdsStalePackedBytes = false
     }
 
     /// Makes the statement ready to run again with the values still bound (those not bound
@@ -113,4 +120,11 @@ final class SQLitePreparedStatement {
     func integer(column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
 
     func double(column: Int32) -> Double { sqlite_nio_sqlite3_column_double(statement, column) }
+
+    /// The column's text, or nil when it is NULL.
+    func text(column: Int32) -> String? {
+        guard let bytes = sqlite_nio_sqlite3_column_text(statement, column) else { return nil }
+        let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
 }
