@@ -41,10 +41,21 @@ public enum WaihuApp {
 
     /// Runs the migrations and tunes SQLite; call after `configure`.
     public static func prepareDatabase(_ app: Application) async throws {
-        if case .sqlite = app.waihuSettings.resolvedDatabase, let sql = app.db as? SQLDatabase {
-            // WAL lets reports read while the dialer writes; a busy timeout instead of SQLITE_BUSY errors.
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-            try await sql.raw("PRAGMA busy_timeout=5000").run()
+        if case .sqlite = app.waihuSettings.resolvedDatabase {
+            try await app.db.withConnection { connection in
+                guard let sql = connection as? SQLDatabase else { return connection.eventLoop.makeSucceededVoidFuture() }
+                return connection.eventLoop.makeFutureWithTask {
+                    // A new database gets 8 KiB pages, SQLite's default being 4 KiB: a lead
+                    // import stores about a fifth faster (fewer pages to find, split and log,
+                    // docs/lists.md), and a page is still small for the dialer's one-row
+                    // writes. The size is fixed when the first page is written, so it must
+                    // come before WAL, on the same connection; an existing file keeps its own.
+                    try await sql.raw("PRAGMA page_size=8192").run()
+                    // WAL lets reports read while the dialer writes; a busy timeout instead of SQLITE_BUSY errors.
+                    try await sql.raw("PRAGMA journal_mode=WAL").run()
+                    try await sql.raw("PRAGMA busy_timeout=5000").run()
+                }
+            }.get()
         }
         try await app.autoMigrate()
     }

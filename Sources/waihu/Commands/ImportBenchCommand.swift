@@ -10,14 +10,23 @@ import Glibc
 struct ImportBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a generated list into an empty SQLite database, then a second one into the filled database; rows/s, peak memory, and sqlite3 .import for comparison."
+        abstract: "Import a generated list into an empty SQLite database, then a second one into the filled database, a few times; rows/s, peak memory, and sqlite3 .import for comparison."
     )
 
     @Option(help: "Rows of the CSV lists.") var rows: Int = 1_000_000
     @Option(name: .customLong("xlsx-rows"), help: "Rows of the .xlsx list (0: skip).") var xlsxRows: Int = 0
     @Option(help: "Folder for the generated files and databases (default: a temporary folder, removed after).") var folder: String?
 
+    @Option(help: "Runs, each into fresh databases, alternating with sqlite3's .import; best and median are shown.") var runs: Int = 3
+
+    /// One timed import: wall and CPU seconds.
+    private struct Timing {
+        var seconds: Double
+        var cpu: Double
+    }
+
     func run() async throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
         let work = URL(fileURLWithPath: folder ?? NSTemporaryDirectory() + "waihu-bench-import-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { if folder == nil { try? FileManager.default.removeItem(at: work) } }
@@ -32,64 +41,89 @@ struct ImportBenchCommand: AsyncParsableCommand {
         try generator2.writeCSV(rows: rows, to: second)
         log("generated 2 × \(rows) rows in \(seconds(since: generate)) s (\(megabytes(fileSize(first))) MB each)")
 
-        var settings = ServerSettings()
-        settings.dataDirectory = work.path
-        settings.database = .sqlite(path: work.appendingPathComponent("waihu.sqlite").path)
         let asOf = CalendarDate(year: 2026, month: 3, day: 1)!
-        // The first list's wall and CPU seconds, to compare with sqlite3's.
-        var firstImport: (seconds: Double, cpu: Double)?
-        try await WaihuRunner.withApplication(settings) { app in
-            let importer = LeadImporter(database: app.db, actor: .console())
-            for (index, file) in [first, second].enumerated() {
-                let start = Date()
-                let cpuStart = cpuSeconds(RUSAGE_SELF)
-                let result = try await importer.run(.init(file: file, batchName: "bench-\(index + 1)", sourceName: "bench",
-                                                          costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
-                let elapsed = Date().timeIntervalSince(start)
-                if index == 0 { firstImport = (elapsed, cpuSeconds(RUSAGE_SELF) - cpuStart) }
-                let r = result.report
-                log("csv \(index == 0 ? "into empty db " : "into filled db"): \(r.rows) rows in \(String(format: "%.2f", elapsed)) s = "
-                    + "\(Int(Double(r.rows) / elapsed)) rows/s (\(cpuUsage(since: cpuStart, RUSAGE_SELF))); imported \(r.imported), "
-                    + "invalid \(r.invalidPhone), duplicate \(r.duplicate); peak RSS \(peakMegabytes()) MB")
-            }
-            if xlsxRows > 0 {
-                let workbook = work.appendingPathComponent("list-3.xlsx")
-                generate = Date()
-                var generator3 = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
-                try generator3.writeXLSX(rows: xlsxRows, to: workbook)
-                log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
-                let start = Date()
-                let cpuStart = cpuSeconds(RUSAGE_SELF)
-                do {
-                    let result = try await importer.run(.init(file: workbook, batchName: "bench-xlsx", sourceName: "bench",
+        var intoEmpty: [Timing] = [], intoFilled: [Timing] = [], bySQLite: [Timing] = []
+        // A shared machine's speed drifts from one minute to the next, so waihu's runs and
+        // sqlite3's alternate, and the summary compares best with best and median with median.
+        for run in 1...runs {
+            let database = work.appendingPathComponent("waihu-\(run).sqlite")
+            var settings = ServerSettings()
+            settings.dataDirectory = work.path
+            settings.database = .sqlite(path: database.path)
+            try await WaihuRunner.withApplication(settings) { app in
+                let importer = LeadImporter(database: app.db, actor: .console())
+                for (index, file) in [first, second].enumerated() {
+                    let start = Date()
+                    let cpuStart = cpuSeconds(RUSAGE_SELF)
+                    let result = try await importer.run(.init(file: file, batchName: "bench-\(index + 1)", sourceName: "bench",
                                                               costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
-                    let elapsed = Date().timeIntervalSince(start)
-                    log("xlsx: \(result.report.rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(result.report.rows) / elapsed)) rows/s "
-                        + "(\(cpuUsage(since: cpuStart, RUSAGE_SELF))); "
-                        + "imported \(result.report.imported); peak RSS \(peakMegabytes()) MB")
-                } catch {
-                    log("xlsx: not imported: \(leadImportMessage(error))")
+                    let timing = Timing(seconds: Date().timeIntervalSince(start), cpu: cpuSeconds(RUSAGE_SELF) - cpuStart)
+                    if index == 0 { intoEmpty.append(timing) } else { intoFilled.append(timing) }
+                    let r = result.report
+                    log("[run \(run)] csv \(index == 0 ? "into empty db " : "into filled db"): \(r.rows) rows in "
+                        + "\(String(format: "%.2f", timing.seconds)) s = \(Int(Double(r.rows) / timing.seconds)) rows/s "
+                        + "(cpu \(String(format: "%.2f", timing.cpu)) s); imported \(r.imported), "
+                        + "invalid \(r.invalidPhone), duplicate \(r.duplicate); peak RSS \(peakMegabytes()) MB")
+                }
+                if xlsxRows > 0, run == runs {
+                    try await importWorkbook(importer: importer, work: work, asOf: asOf)
                 }
             }
+            if folder == nil || run < runs { try? FileManager.default.removeItem(at: database) }
+
+            // sqlite3's own CSV import of the same file into a bare table, for scale.
+            let bare = work.appendingPathComponent("bare-\(run).sqlite")
+            let start = Date()
+            let cpuStart = cpuSeconds(RUSAGE_CHILDREN)
+            guard try runSQLite(database: bare, script: ".mode csv\n.import \(first.path) leads\n") == 0 else {
+                log("sqlite3 .import failed (is the sqlite3 package installed?)")
+                continue
+            }
+            let timing = Timing(seconds: Date().timeIntervalSince(start), cpu: cpuSeconds(RUSAGE_CHILDREN) - cpuStart)
+            bySQLite.append(timing)
+            log("[run \(run)] sqlite3 .import: \(rows) rows in \(String(format: "%.2f", timing.seconds)) s = "
+                + "\(Int(Double(rows) / timing.seconds)) rows/s (cpu \(String(format: "%.2f", timing.cpu)) s)")
+            try? FileManager.default.removeItem(at: bare)
         }
 
-        // sqlite3's own CSV import of the same file into a bare table, for scale.
-        let bare = work.appendingPathComponent("bare.sqlite")
-        let start = Date()
-        let cpuStart = cpuSeconds(RUSAGE_CHILDREN)
-        let status = try runSQLite(database: bare, script: ".mode csv\n.import \(first.path) leads\n")
-        if status == 0 {
-            let elapsed = Date().timeIntervalSince(start)
-            log("sqlite3 .import: \(rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(rows) / elapsed)) rows/s "
-                + "(\(cpuUsage(since: cpuStart, RUSAGE_CHILDREN)))")
-            if let firstImport {
-                let cpu = cpuSeconds(RUSAGE_CHILDREN) - cpuStart
-                log(String(format: "waihu's import of the same list into an empty database takes %.2f× sqlite3's time (%.2f× its CPU time)",
-                           firstImport.seconds / elapsed, firstImport.cpu / max(cpu, 0.001)))
-            }
-        } else {
-            log("sqlite3 .import failed (is the sqlite3 package installed?)")
+        log("\(runs) run\(runs == 1 ? "" : "s"), rows/s best / median:")
+        for (label, timings) in [("csv into empty db ", intoEmpty), ("csv into filled db", intoFilled), ("sqlite3 .import   ", bySQLite)] {
+            guard let best = timings.map(\.seconds).min() else { continue }
+            log("  \(label): \(Int(Double(rows) / best)) / \(Int(Double(rows) / median(timings.map(\.seconds))))")
         }
+        if let waihuBest = intoEmpty.map(\.seconds).min(), let sqliteBest = bySQLite.map(\.seconds).min() {
+            log(String(format: "waihu's import into an empty database takes %.2f× sqlite3's time (best against best), "
+                       + "%.2f× (median against median), %.2f× its CPU time (medians)",
+                       waihuBest / sqliteBest, median(intoEmpty.map(\.seconds)) / median(bySQLite.map(\.seconds)),
+                       median(intoEmpty.map(\.cpu)) / max(median(bySQLite.map(\.cpu)), 0.001)))
+        }
+    }
+
+    private func importWorkbook(importer: LeadImporter, work: URL, asOf: CalendarDate) async throws {
+        let workbook = work.appendingPathComponent("list-3.xlsx")
+        let generate = Date()
+        var generator3 = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
+        try generator3.writeXLSX(rows: xlsxRows, to: workbook)
+        log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
+        let start = Date()
+        let cpuStart = cpuSeconds(RUSAGE_SELF)
+        do {
+            let result = try await importer.run(.init(file: workbook, batchName: "bench-xlsx", sourceName: "bench",
+                                                      costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
+            let elapsed = Date().timeIntervalSince(start)
+            log("xlsx: \(result.report.rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(result.report.rows) / elapsed)) rows/s "
+                + "(\(cpuUsage(since: cpuStart, RUSAGE_SELF))); "
+                + "imported \(result.report.imported); peak RSS \(peakMegabytes()) MB")
+        } catch {
+            log("xlsx: not imported: \(leadImportMessage(error))")
+        }
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     private func runSQLite(database: URL, script: String) throws -> Int32 {

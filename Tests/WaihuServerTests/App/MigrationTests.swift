@@ -24,4 +24,19 @@ final class MigrationTests: XCTestCase {
             XCTAssertEqual(applied, WaihuMigrations.all.count)
         }
     }
+
+    /// A new SQLite database is made with 8 KiB pages and in WAL mode, read from the file
+    /// itself by another connection (the header's page size; WAL leaves version bytes 2).
+    func testANewSQLiteDatabaseHasEightKiBPagesAndWAL() async throws {
+        guard TestServer.databaseKind == "sqlite" else { throw XCTSkip("SQLite only") }
+        try await TestServer.with { server in
+            let file = server.dataDirectory + "/waihu.sqlite"
+            let header = try XCTUnwrap(FileManager.default.contents(atPath: file)?.prefix(20))
+            XCTAssertEqual(Array(header.prefix(15)), Array("SQLite format 3".utf8))
+            let start = header.startIndex
+            XCTAssertEqual(Int(header[start + 16]) << 8 | Int(header[start + 17]), 8192, "page size")
+            XCTAssertEqual(header[start + 18], 2, "write version: WAL")
+            XCTAssertEqual(header[start + 19], 2, "read version: WAL")
+        }
+    }
 }
