@@ -44,7 +44,8 @@ public final class XLSXSheetReader {
         temporaryFile = FileManager.default.temporaryDirectory
             .appendingPathComponent("waihu-sheet-\(UUID().uuidString).xml")
         do {
-            _ = try archive.extract(entry, to: temporaryFile)
+            // 1 MiB chunks: ZIPFoundation allocates and writes one buffer per chunk (16 KiB by default).
+            _ = try archive.extract(entry, to: temporaryFile, bufferSize: 1 << 20)
         } catch {
             try? FileManager.default.removeItem(at: temporaryFile)
             throw XLSXReadError.damaged("\(sheet.path) cannot be unpacked")
@@ -78,22 +79,36 @@ public final class XLSXSheetReader {
             pending.removeAll(keepingCapacity: true)
             pendingIndex = 0
         }
-        while pending.isEmpty {
-            if ended { return nil }
-            while let token = try scanner.next() {
-                if let row = try cells.consume(token, in: scanner) {
-                    pending.append(row)
-                }
+        if pending.isEmpty {
+            // The scan runs on the reader's state moved into local variables and back: every
+            // access to a class's stored property is checked for exclusivity at run time,
+            // which cost a fifth of reading a sheet when the loop used them directly.
+            var scanner = XMLPullScanner(), cells = SheetRowAssembler(), pending: [XLSXRow] = []
+            swap(&scanner, &self.scanner)
+            swap(&cells, &self.cells)
+            swap(&pending, &self.pending)
+            defer {
+                swap(&scanner, &self.scanner)
+                swap(&cells, &self.cells)
+                swap(&pending, &self.pending)
             }
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-            if chunk.isEmpty {
-                ended = true
-                if !scanner.remainderIsBlank || cells.isInsideRow {
-                    throw XLSXReadError.malformedXML("the sheet ends in the middle of a row")
+            while pending.isEmpty {
+                if ended { return nil }
+                while let token = try scanner.next() {
+                    if let row = try cells.consume(token, in: scanner) {
+                        pending.append(row)
+                    }
                 }
-            } else {
-                bytesRead += UInt64(chunk.count)
-                scanner.append(chunk)
+                let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+                if chunk.isEmpty {
+                    ended = true
+                    if !scanner.remainderIsBlank || cells.isInsideRow {
+                        throw XLSXReadError.malformedXML("the sheet ends in the middle of a row")
+                    }
+                } else {
+                    bytesRead += UInt64(chunk.count)
+                    scanner.append(chunk)
+                }
             }
         }
         pendingIndex += 1
