@@ -107,16 +107,29 @@ struct ImportBenchCommand: AsyncParsableCommand {
         log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
         let start = Date()
         let cpuStart = cpuSeconds(RUSAGE_SELF)
+        let elapsed: Double
         do {
             let result = try await importer.run(.init(file: workbook, batchName: "bench-xlsx", sourceName: "bench",
                                                       costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
-            let elapsed = Date().timeIntervalSince(start)
+            elapsed = Date().timeIntervalSince(start)
             log("xlsx: \(result.report.rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(result.report.rows) / elapsed)) rows/s "
                 + "(\(cpuUsage(since: cpuStart, RUSAGE_SELF))); "
                 + "imported \(result.report.imported); peak RSS \(peakMegabytes()) MB")
         } catch {
             log("xlsx: not imported: \(leadImportMessage(error))")
+            return
         }
+        // sqlite3 reads no workbooks: the same rows as a CSV give its time for scale.
+        let sameRows = work.appendingPathComponent("list-3.csv")
+        var generator3CSV = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
+        try generator3CSV.writeCSV(rows: xlsxRows, to: sameRows)
+        let bare = work.appendingPathComponent("bare-xlsx.sqlite")
+        let sqliteStart = Date()
+        if try runSQLite(database: bare, script: ".mode csv\n.import \(sameRows.path) leads\n") == 0 {
+            let sqliteElapsed = Date().timeIntervalSince(sqliteStart)
+            log(String(format: "sqlite3 .import of the same rows as CSV: %.2f s; waihu's .xlsx import takes %.2f× that", sqliteElapsed, elapsed / sqliteElapsed))
+        }
+        try? FileManager.default.removeItem(at: bare)
     }
 
     private func median(_ values: [Double]) -> Double {
