@@ -3,16 +3,15 @@ import WaihuDomain
 import ZIPFoundation
 
 /// Reads one worksheet of an .xlsx workbook row by row, with memory that does not grow
-/// with the sheet: the sheet is unpacked to a temporary file (checked against its CRC)
-/// and scanned from there in chunks. Cells come back as the text a user sees: shared
+/// with the sheet: the sheet is unpacked on a thread of its own (`XLSXSheetStream`, checked
+/// against its CRC at the end) and scanned chunk by chunk as it comes. Cells come back as the text a user sees: shared
 /// and inline strings, numbers without Excel's float noise (13800138000, not
 /// 1.3800138E10), and date-formatted numbers as `YYYY-MM-DD`.
 public final class XLSXSheetReader {
     public let sheetName: String
     public let dateSystem: ExcelDateSystem
     private let workbook: XLSXWorkbook
-    private let temporaryFile: URL
-    private let handle: FileHandle
+    private let stream: XLSXSheetStream
     private let size: UInt64
     private var bytesRead: UInt64 = 0
     private var scanner = XMLPullScanner()
@@ -41,30 +40,15 @@ public final class XLSXSheetReader {
         self.sheetName = sheet.name
         dateSystem = workbook.dateSystem
         guard let entry = archive[sheet.path] else { throw XLSXReadError.damaged("\(sheet.path) is missing") }
-        temporaryFile = FileManager.default.temporaryDirectory
-            .appendingPathComponent("waihu-sheet-\(UUID().uuidString).xml")
-        do {
-            // 1 MiB chunks: ZIPFoundation allocates and writes one buffer per chunk (16 KiB by default).
-            _ = try archive.extract(entry, to: temporaryFile, bufferSize: 1 << 20)
-        } catch {
-            try? FileManager.default.removeItem(at: temporaryFile)
-            throw XLSXReadError.damaged("\(sheet.path) cannot be unpacked")
-        }
-        do {
-            handle = try FileHandle(forReadingFrom: temporaryFile)
-        } catch {
-            try? FileManager.default.removeItem(at: temporaryFile)
-            throw error
-        }
         size = entry.uncompressedSize
+        stream = XLSXSheetStream(archive: archive, entry: entry, path: sheet.path)
         cells.sharedStrings = workbook.sharedStrings
         cells.dateStyles = workbook.dateStyles
         cells.dateSystem = workbook.dateSystem
     }
 
     deinit {
-        try? handle.close()
-        try? FileManager.default.removeItem(at: temporaryFile)
+        stream.cancel()
     }
 
     public var sheetNames: [String] { workbook.sheets.map(\.name) }
@@ -99,7 +83,7 @@ public final class XLSXSheetReader {
                         pending.append(row)
                     }
                 }
-                let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+                let chunk = try stream.next() ?? Data()
                 if chunk.isEmpty {
                     ended = true
                     if !scanner.remainderIsBlank || cells.isInsideRow {

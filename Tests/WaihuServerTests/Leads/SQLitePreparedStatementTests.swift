@@ -10,14 +10,14 @@ final class SQLitePreparedStatementTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("packed.sqlite").path
-        FileManager.default.createFile(atPath: file, contents: nil)
+        _ = FileManager.default.createFile(atPath: file, contents: nil)
 
         let connection = try SQLiteBulkConnection(path: file)
         try connection.execute("CREATE TABLE t (a TEXT, b TEXT, c TEXT)")
         let insert = try connection.prepare("INSERT INTO t (a, b, c) VALUES (?, ?, ?)")
         // "沪A12345", NULL, "" packed into one buffer.
         let plate = Array("沪A12345".utf8)
-        try insert.withPacked(plate, ends: [Int32(plate.count), -1, Int32(plate.count)], from: 1) { try insert.step() }
+        _ = try insert.withPacked(plate, ends: [Int32(plate.count), -1, Int32(plate.count)], from: 1) { try insert.step() }
         insert.resetKeepingBindings()
 
         XCTAssertThrowsError(try insert.step(), "a step on texts bound by an earlier withPacked")
