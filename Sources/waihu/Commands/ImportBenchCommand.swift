@@ -33,16 +33,27 @@ struct ImportBenchCommand: AsyncParsableCommand {
 
         let first = work.appendingPathComponent("list-1.csv")
         let second = work.appendingPathComponent("list-2.csv")
-        var generate = Date()
+        let generate = Date()
         var generator = LeadListGenerator(seed: 1)
         try generator.writeCSV(rows: rows, to: first)
         // The second list shares half its customers with the first.
         var generator2 = LeadListGenerator(seed: 2, numberOffset: rows / 2)
         try generator2.writeCSV(rows: rows, to: second)
         log("generated 2 × \(rows) rows in \(seconds(since: generate)) s (\(megabytes(fileSize(first))) MB each)")
+        // The workbook, and the same rows as a CSV for sqlite3, which reads no workbooks.
+        let workbook = work.appendingPathComponent("list-3.xlsx")
+        let workbookTwin = work.appendingPathComponent("list-3.csv")
+        if xlsxRows > 0 {
+            let generate = Date()
+            var generator3 = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
+            try generator3.writeXLSX(rows: xlsxRows, to: workbook)
+            var twin = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
+            try twin.writeCSV(rows: xlsxRows, to: workbookTwin)
+            log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
+        }
 
         let asOf = CalendarDate(year: 2026, month: 3, day: 1)!
-        var intoEmpty: [Timing] = [], intoFilled: [Timing] = [], bySQLite: [Timing] = []
+        var timings: [Measure: [Timing]] = [:]
         // A shared machine's speed drifts from one minute to the next, so waihu's runs and
         // sqlite3's alternate, and the summary compares best with best and median with median.
         for run in 1...runs {
@@ -52,84 +63,75 @@ struct ImportBenchCommand: AsyncParsableCommand {
             settings.database = .sqlite(path: database.path)
             try await WaihuRunner.withApplication(settings) { app in
                 let importer = LeadImporter(database: app.db, actor: .console())
-                for (index, file) in [first, second].enumerated() {
+                var lists: [(Measure, URL)] = [(.intoEmpty, first), (.intoFilled, second)]
+                if xlsxRows > 0 { lists.append((.workbook, workbook)) }
+                for (measure, file) in lists {
                     let start = Date()
                     let cpuStart = cpuSeconds(RUSAGE_SELF)
-                    let result = try await importer.run(.init(file: file, batchName: "bench-\(index + 1)", sourceName: "bench",
+                    let result = try await importer.run(.init(file: file, batchName: "bench-\(measure.rawValue)", sourceName: "bench",
                                                               costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
                     let timing = Timing(seconds: Date().timeIntervalSince(start), cpu: cpuSeconds(RUSAGE_SELF) - cpuStart)
-                    if index == 0 { intoEmpty.append(timing) } else { intoFilled.append(timing) }
+                    timings[measure, default: []].append(timing)
                     let r = result.report
-                    log("[run \(run)] csv \(index == 0 ? "into empty db " : "into filled db"): \(r.rows) rows in "
+                    log("[run \(run)] \(measure.label): \(r.rows) rows in "
                         + "\(String(format: "%.2f", timing.seconds)) s = \(Int(Double(r.rows) / timing.seconds)) rows/s "
                         + "(cpu \(String(format: "%.2f", timing.cpu)) s); imported \(r.imported), "
                         + "invalid \(r.invalidPhone), duplicate \(r.duplicate); peak RSS \(peakMegabytes()) MB")
                 }
-                if xlsxRows > 0, run == runs {
-                    try await importWorkbook(importer: importer, work: work, asOf: asOf)
-                }
             }
             if folder == nil || run < runs { try? FileManager.default.removeItem(at: database) }
 
-            // sqlite3's own CSV import of the same file into a bare table, for scale.
-            let bare = work.appendingPathComponent("bare-\(run).sqlite")
-            let start = Date()
-            let cpuStart = cpuSeconds(RUSAGE_CHILDREN)
-            guard try runSQLite(database: bare, script: ".mode csv\n.import \(first.path) leads\n") == 0 else {
-                log("sqlite3 .import failed (is the sqlite3 package installed?)")
-                continue
+            // sqlite3's own CSV import of the same files into a bare table, for scale.
+            var twins: [(Measure, URL, Int)] = [(.sqlite, first, rows)]
+            if xlsxRows > 0 { twins.append((.sqliteWorkbookTwin, workbookTwin, xlsxRows)) }
+            for (measure, file, count) in twins {
+                let bare = work.appendingPathComponent("bare-\(run).sqlite")
+                defer { try? FileManager.default.removeItem(at: bare) }
+                let start = Date()
+                let cpuStart = cpuSeconds(RUSAGE_CHILDREN)
+                guard try runSQLite(database: bare, script: ".mode csv\n.import \(file.path) leads\n") == 0 else {
+                    log("sqlite3 .import failed (is the sqlite3 package installed?)")
+                    continue
+                }
+                let timing = Timing(seconds: Date().timeIntervalSince(start), cpu: cpuSeconds(RUSAGE_CHILDREN) - cpuStart)
+                timings[measure, default: []].append(timing)
+                log("[run \(run)] \(measure.label): \(count) rows in \(String(format: "%.2f", timing.seconds)) s = "
+                    + "\(Int(Double(count) / timing.seconds)) rows/s (cpu \(String(format: "%.2f", timing.cpu)) s)")
             }
-            let timing = Timing(seconds: Date().timeIntervalSince(start), cpu: cpuSeconds(RUSAGE_CHILDREN) - cpuStart)
-            bySQLite.append(timing)
-            log("[run \(run)] sqlite3 .import: \(rows) rows in \(String(format: "%.2f", timing.seconds)) s = "
-                + "\(Int(Double(rows) / timing.seconds)) rows/s (cpu \(String(format: "%.2f", timing.cpu)) s)")
-            try? FileManager.default.removeItem(at: bare)
         }
 
         log("\(runs) run\(runs == 1 ? "" : "s"), rows/s best / median:")
-        for (label, timings) in [("csv into empty db ", intoEmpty), ("csv into filled db", intoFilled), ("sqlite3 .import   ", bySQLite)] {
-            guard let best = timings.map(\.seconds).min() else { continue }
-            log("  \(label): \(Int(Double(rows) / best)) / \(Int(Double(rows) / median(timings.map(\.seconds))))")
+        for measure in Measure.allCases {
+            guard let seconds = timings[measure]?.map(\.seconds), let best = seconds.min() else { continue }
+            let count = Double(measure.isWorkbookSized ? xlsxRows : rows)
+            log("  \(measure.label): \(Int(count / best)) / \(Int(count / median(seconds)))")
         }
-        if let waihuBest = intoEmpty.map(\.seconds).min(), let sqliteBest = bySQLite.map(\.seconds).min() {
-            log(String(format: "waihu's import into an empty database takes %.2f× sqlite3's time (best against best), "
+        for (waihu, sqlite, what) in [(Measure.intoEmpty, Measure.sqlite, "import into an empty database"),
+                                      (.workbook, .sqliteWorkbookTwin, ".xlsx import (sqlite3: the same rows as CSV)")] {
+            guard let ours = timings[waihu], let theirs = timings[sqlite], let oursBest = ours.map(\.seconds).min(),
+                  let theirsBest = theirs.map(\.seconds).min() else { continue }
+            log("waihu's \(what) takes " + String(format: "%.2f× sqlite3's time (best against best), "
                        + "%.2f× (median against median), %.2f× its CPU time (medians)",
-                       waihuBest / sqliteBest, median(intoEmpty.map(\.seconds)) / median(bySQLite.map(\.seconds)),
-                       median(intoEmpty.map(\.cpu)) / max(median(bySQLite.map(\.cpu)), 0.001)))
+                       oursBest / theirsBest, median(ours.map(\.seconds)) / median(theirs.map(\.seconds)),
+                       median(ours.map(\.cpu)) / max(median(theirs.map(\.cpu)), 0.001)))
         }
     }
 
-    private func importWorkbook(importer: LeadImporter, work: URL, asOf: CalendarDate) async throws {
-        let workbook = work.appendingPathComponent("list-3.xlsx")
-        let generate = Date()
-        var generator3 = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
-        try generator3.writeXLSX(rows: xlsxRows, to: workbook)
-        log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
-        let start = Date()
-        let cpuStart = cpuSeconds(RUSAGE_SELF)
-        let elapsed: Double
-        do {
-            let result = try await importer.run(.init(file: workbook, batchName: "bench-xlsx", sourceName: "bench",
-                                                      costPerLead: 0.3, options: LeadFileOptions(asOf: asOf), rejectListLimit: 1000))
-            elapsed = Date().timeIntervalSince(start)
-            log("xlsx: \(result.report.rows) rows in \(String(format: "%.2f", elapsed)) s = \(Int(Double(result.report.rows) / elapsed)) rows/s "
-                + "(\(cpuUsage(since: cpuStart, RUSAGE_SELF))); "
-                + "imported \(result.report.imported); peak RSS \(peakMegabytes()) MB")
-        } catch {
-            log("xlsx: not imported: \(leadImportMessage(error))")
-            return
+    /// What one run times.
+    private enum Measure: String, CaseIterable {
+        case intoEmpty = "1", intoFilled = "2", workbook = "xlsx", sqlite = "sqlite3", sqliteWorkbookTwin = "sqlite3-xlsx-twin"
+
+        var label: String {
+            switch self {
+            case .intoEmpty: return "csv into empty db "
+            case .intoFilled: return "csv into filled db"
+            case .workbook: return "xlsx into filled db"
+            case .sqlite: return "sqlite3 .import   "
+            case .sqliteWorkbookTwin: return "sqlite3 .import of the .xlsx rows as CSV"
+            }
         }
-        // sqlite3 reads no workbooks: the same rows as a CSV give its time for scale.
-        let sameRows = work.appendingPathComponent("list-3.csv")
-        var generator3CSV = LeadListGenerator(seed: 3, numberOffset: 3 * rows)
-        try generator3CSV.writeCSV(rows: xlsxRows, to: sameRows)
-        let bare = work.appendingPathComponent("bare-xlsx.sqlite")
-        let sqliteStart = Date()
-        if try runSQLite(database: bare, script: ".mode csv\n.import \(sameRows.path) leads\n") == 0 {
-            let sqliteElapsed = Date().timeIntervalSince(sqliteStart)
-            log(String(format: "sqlite3 .import of the same rows as CSV: %.2f s; waihu's .xlsx import takes %.2f× that", sqliteElapsed, elapsed / sqliteElapsed))
-        }
-        try? FileManager.default.removeItem(at: bare)
+
+        var isWorkbookSized: Bool { self == .workbook || self == .sqliteWorkbookTwin }
     }
 
     private func median(_ values: [Double]) -> Double {
