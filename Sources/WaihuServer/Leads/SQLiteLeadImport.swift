@@ -9,9 +9,8 @@ import WaihuDomain
 ///
 /// Rows are classified on the writer's thread, in file order, by the domain's
 /// `LeadRowClassifier` against the do-not-call keys read at the start and against `leads`
-/// (`StatementLookup`): every imported
-/// row is in `leads` before the next row is looked at, so a number repeated later in the
-/// file is found there.
+/// (`StatementLookup`): every imported row is in `leads` before the next row is looked at,
+/// so a number repeated later in the file is found there.
 final class SQLiteLeadImport: @unchecked Sendable {
     /// Page cache of the import's connection, in KiB (SQLite's default is 2,000 KiB). Keys
     /// land all over the `phone_key` index, and a transaction's changed pages that do not fit
