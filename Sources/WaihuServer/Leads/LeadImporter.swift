@@ -110,10 +110,10 @@ public struct LeadImporter: Sendable {
         }
     }
 
-    /// Reads, classifies and stores the rows batch by batch (the Fluent path). While the
+    /// Reads, classifies and stores the rows batch by batch (PostgreSQL, or SQLite without a file). While the
     /// database writes one batch, the next one is read and parsed: on two cores the file's
-    /// parsing and the database's work overlap. A batch's keys are looked up only once the batch before
-    /// it is stored, so a number repeated across batches is still found.
+    /// parsing and the database's work overlap. A batch's keys are looked up only once the
+    /// batch before it is stored, so a number repeated across batches is still found.
     static func importRows(from reader: LeadFileReader, into store: SQLKitLeadImportStore, today: String,
                            rejectListLimit: Int?, progress: (Progress) -> Void) async throws -> ImportReport {
         var report = ImportReport(rejectListLimit: rejectListLimit)

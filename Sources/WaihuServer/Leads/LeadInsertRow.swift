@@ -7,7 +7,7 @@ import WaihuDomain
 ///
 /// The text columns are packed as UTF-8 into one byte buffer, built on the side of the
 /// import that parses the file: the SQLite writer then binds slices of it without copying
-/// (`SQLitePreparedStatement.bindPacked`), which keeps work off the writer's thread, the
+/// (`SQLitePreparedStatement.withPacked`), which keeps work off the writer's thread, the
 /// slower side of the import.
 struct LeadInsertRow: Sendable {
     static let columns = ["phone_key", "phone", "extension", "name", "plate", "car_model", "vin", "engine_number",

@@ -172,12 +172,6 @@ struct ImportBenchCommand: AsyncParsableCommand {
         return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
-    /// CPU time since `start`, so that runs on a busy machine still compare: the import
-    /// uses up to two cores (parsing overlaps the database's work).
-    private func cpuUsage(since start: Double, _ who: __rusage_who) -> String {
-        String(format: "cpu %.2f s", cpuSeconds(who) - start)
-    }
-
     /// Peak resident memory of this process so far (getrusage ru_maxrss, KiB on Linux).
     private func peakMegabytes() -> String {
         var usage = rusage()
