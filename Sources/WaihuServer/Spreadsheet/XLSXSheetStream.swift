@@ -4,7 +4,8 @@ import ZIPFoundation
 /// A worksheet's XML, unpacked on a thread of its own and handed over in chunks, so that the
 /// reader scans one chunk while the next is inflated (unpacking was a sixth of reading a
 /// sheet, before a single row could be read). At most 4 chunks of 1 MiB wait, so memory
-/// stays bounded whatever the size of the sheet.
+/// stays bounded whatever the size of the sheet. The last chunk is followed by the end, or by
+/// `XLSXReadError.damaged` when the unpacked sheet does not match the checksum in the archive.
 ///
 /// The thread is the only user of `archive` once it starts. `cancel()` (the reader's deinit)
 /// stops it when the reader is dropped before the end.
@@ -16,9 +17,16 @@ final class XLSXSheetStream: @unchecked Sendable {
         let chunks = self.chunks
         let thread = Thread {
             do {
-                _ = try archive.extract(entry, bufferSize: Self.chunkSize) { data in
+                var checksum: UInt32 = 0
+                // ZIPFoundation's own checksum is skipped: it is slow on Linux and only returned, never compared.
+                _ = try archive.extract(entry, bufferSize: Self.chunkSize, skipCRC32: true) { data in
+                    checksum = data.withUnsafeBytes { ZIPChecksum.update(checksum, with: $0) }
                     // ZIPFoundation may end with an empty chunk; an empty one never means "the end" here.
                     if !data.isEmpty { try chunks.put(data) }
+                }
+                guard checksum == entry.checksum else {
+                    chunks.finish(throwing: XLSXReadError.damaged("\(path) does not match its checksum"))
+                    return
                 }
                 chunks.finish()
             } catch {

@@ -157,6 +157,39 @@ final class LeadFileReaderTests: XCTestCase {
         }
     }
 
+    /// A sheet stored without compression has no deflate stream to break: a changed digit
+    /// is found by the checksum alone, and the import refuses the file instead of a wrong number.
+    func testASheetThatDoesNotMatchItsChecksumIsRefused() throws {
+        let written = temporaryFile("xlsx")
+        let writer = try XLSXWriter(url: written)
+        try writer.addSheet(named: "名单")
+        try writer.appendHeader(["手机"])
+        for index in 0..<100 { try writer.appendRow([.text("1390000\(String(format: "%04d", index))")]) }
+        try writer.finish()
+        let stored = temporaryFile("xlsx")
+        let source = try Archive(url: written, accessMode: .read)
+        let target = try Archive(url: stored, accessMode: .create)
+        for entry in source {
+            var contents = Data()
+            _ = try source.extract(entry) { contents.append($0) }
+            try target.addEntry(with: entry.path, type: .file, uncompressedSize: Int64(contents.count), compressionMethod: .none) { position, size in
+                contents.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        var bytes = try Data(contentsOf: stored)
+        let number = Data("13900000042".utf8)
+        let found = try XCTUnwrap(bytes.range(of: number))
+        bytes[found.upperBound - 1] = UInt8(ascii: "3")
+        try bytes.write(to: stored)
+
+        XCTAssertThrowsError(try {
+            let reader = try LeadFileReader(url: stored, options: LeadFileOptions(asOf: asOf))
+            while try reader.nextRows() != nil {}
+        }()) { error in
+            XCTAssertEqual(error as? XLSXReadError, .damaged("xl/worksheets/sheet1.xml does not match its checksum"))
+        }
+    }
+
     func testZipThatIsNotAWorkbook() throws {
         let url = temporaryFile("xlsx")
         let archive = try Archive(url: url, accessMode: .create)

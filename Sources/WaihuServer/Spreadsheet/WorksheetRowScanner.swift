@@ -1,0 +1,433 @@
+import Foundation
+import WaihuDomain
+
+/// Reads the rows of a worksheet from its XML, fed chunk by chunk:
+/// `<row r="2"><c r="B2" t="s" s="3"><v>5</v></c>…</row>`. Cells come back as the text a user
+/// sees: shared and inline strings, numbers without Excel's float noise (13800138000, not
+/// 1.3800138E10), date-formatted numbers as `YYYY-MM-DD`, booleans as TRUE and FALSE.
+///
+/// A sheet of 200,000 rows holds some 7 million tags. The general `XMLPullScanner` made a token
+/// of each and looked up every attribute by name again; this scanner reads a tag and its
+/// attributes in one pass over the bytes, keeps a cell's text as bytes, and makes one `String`
+/// per cell. Around the cells it skips what XML allows (processing instructions, comments, a
+/// DOCTYPE), ignores namespace prefixes (`x:c` is `c`), takes CDATA literally, decodes entities
+/// and Office's `_xHHHH_` escapes (`XMLText`), and leaves out phonetic guides (`<rPh>`).
+struct WorksheetRowScanner {
+    var sharedStrings: [String] = []
+    var dateStyles: [Bool] = []
+    var dateSystem: ExcelDateSystem = .from1900
+
+    private var buffer: [UInt8] = []
+    private var position = 0
+    // The row and the cell being read; either may span chunks.
+    private var rowNumber = 0
+    private var inRow = false
+    private var row: [String] = []
+    private var inCell = false
+    private var column = 0
+    private var type = CellType.number
+    private var style = 0
+    private var capturing = false
+    private var inPhonetic = false
+    private var value: [UInt8] = []
+
+    /// The `t` attribute of a cell, as far as the text shown depends on it.
+    private enum CellType {
+        case number, sharedString, boolean
+        /// inlineStr, str (a formula's text), e (#N/A …) and d (an ISO date) are text already.
+        case text
+    }
+
+    /// The elements that matter; every other one is passed over.
+    private enum Element {
+        case row, cell, value, text, phonetic, other
+    }
+
+    var isInsideRow: Bool { inRow }
+
+    /// True when nothing but white space is left unread: the end of a complete document.
+    var remainderIsBlank: Bool {
+        buffer[position...].allSatisfy(isSpace)
+    }
+
+    mutating func append(_ chunk: Data) {
+        if position > 0, position >= buffer.count / 2 {
+            buffer.removeSubrange(0..<position)
+            position = 0
+        }
+        buffer.append(contentsOf: chunk)
+    }
+
+    /// Adds to `rows` every row completed by the bytes appended so far. A tag cut by the end
+    /// of the bytes is read again once the next chunk is appended.
+    mutating func scan(into rows: inout [XLSXRow]) throws {
+        // A second reference, not a copy: the loop reads the bytes while it changes the row state.
+        let bytes = buffer
+        let end = try bytes.withUnsafeBufferPointer { try scan($0, from: position, into: &rows) }
+        position = end
+    }
+
+    // MARK: - Tags
+
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into rows: inout [XLSXRow]) throws -> Int {
+        let count = bytes.count
+        var index = start
+        while index < count {
+            guard bytes[index] == lt else {
+                guard let stop = find(lt, in: bytes, from: index) else { return index }
+                if capturing { appendText(UnsafeBufferPointer(rebasing: bytes[index..<stop])) }
+                index = stop
+                continue
+            }
+            guard index + 1 < count else { return index }
+            switch bytes[index + 1] {
+            case question:
+                guard let stop = find(question, gt, in: bytes, from: index + 2) else { return index }
+                index = stop + 2
+            case bang:
+                guard let stop = try markup(bytes, at: index) else { return index }
+                index = stop
+            case slash:
+                guard let stop = find(gt, in: bytes, from: index + 2) else { return index }
+                try endTag(element(bytes, from: index + 2, to: stop).element, rows: &rows)
+                index = stop + 1
+            default:
+                guard let stop = try startTag(bytes, at: index + 1, rows: &rows) else { return index }
+                index = stop + 1
+            }
+        }
+        return index
+    }
+
+    /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE …>` at `start`: the index after it, nil when incomplete.
+    private mutating func markup(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) throws -> Int? {
+        if startsWith(Self.commentOpen, in: bytes, at: start) {
+            return find(dash, dash, gt, in: bytes, from: start + 4).map { $0 + 3 }
+        }
+        if startsWith(Self.cdataOpen, in: bytes, at: start) {
+            let textStart = start + Self.cdataOpen.count
+            guard let stop = find(bracketClose, bracketClose, gt, in: bytes, from: textStart) else { return nil }
+            if capturing { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<stop])) }
+            return stop + 3
+        }
+        let available = UnsafeBufferPointer(rebasing: bytes[start...])
+        if available.count < Self.cdataOpen.count,
+           Self.cdataOpen.starts(with: available) || Self.commentOpen.starts(with: available) {
+            return nil
+        }
+        // <!DOCTYPE …>: spreadsheets carry none worth reading (and no entities to define).
+        return find(gt, in: bytes, from: start + 2).map { $0 + 1 }
+    }
+
+    /// Reads the start tag whose name begins at `start`, with its attributes, and acts on it.
+    /// Returns the index of its `>`, or nil when the tag is not complete yet (nothing changed).
+    private mutating func startTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, rows: inout [XLSXRow]) throws -> Int? {
+        let count = bytes.count
+        var index = start
+        while index < count, !isSpace(bytes[index]), bytes[index] != slash, bytes[index] != gt { index += 1 }
+        guard index < count else { return nil }
+        let (element, nameIsEmpty) = element(bytes, from: start, to: index)
+        if nameIsEmpty { throw XLSXReadError.malformedXML("a tag without a name") }
+        var reference: Range<Int>?
+        var typeValue: Range<Int>?
+        var styleValue: Range<Int>?
+        let isEmpty: Bool
+        while true {
+            while index < count, isSpace(bytes[index]) { index += 1 }
+            guard index < count else { return nil }
+            if bytes[index] == gt {
+                isEmpty = false
+                break
+            }
+            if bytes[index] == slash {
+                guard index + 1 < count else { return nil }
+                guard bytes[index + 1] == gt else { throw XLSXReadError.malformedXML("a stray / in a tag") }
+                isEmpty = true
+                index += 1
+                break
+            }
+            let nameStart = index
+            var localStart = index
+            while index < count, bytes[index] != equals, !isSpace(bytes[index]), bytes[index] != gt, bytes[index] != slash {
+                if bytes[index] == colon { localStart = index + 1 }
+                index += 1
+            }
+            let nameEnd = index
+            while index < count, isSpace(bytes[index]) { index += 1 }
+            guard index < count else { return nil }
+            guard bytes[index] == equals, nameEnd > nameStart else {
+                throw XLSXReadError.malformedXML("an attribute without a value")
+            }
+            index += 1
+            while index < count, isSpace(bytes[index]) { index += 1 }
+            guard index < count else { return nil }
+            let delimiter = bytes[index]
+            guard delimiter == quote || delimiter == apostrophe else {
+                throw XLSXReadError.malformedXML("an attribute value without quotes")
+            }
+            guard let valueEnd = find(delimiter, in: bytes, from: index + 1) else { return nil }
+            if nameEnd - localStart == 1, element == .row || element == .cell {
+                let valueRange = index + 1..<valueEnd
+                switch bytes[localStart] {
+                case letterR: reference = valueRange
+                case letterT: typeValue = valueRange
+                case letterS: styleValue = valueRange
+                default: break
+                }
+            }
+            index = valueEnd + 1
+        }
+
+        switch element {
+        case .row:
+            rowNumber = reference.flatMap { attribute(bytes, $0, integer) } ?? rowNumber + 1
+            if isEmpty {
+                rows.append(XLSXRow(number: rowNumber, cells: []))
+            } else {
+                row = []
+                row.reserveCapacity(16)
+                inRow = true
+            }
+        case .cell:
+            guard inRow else { break }
+            column = reference.flatMap { attribute(bytes, $0, Self.columnIndex) } ?? row.count
+            type = typeValue.map { attribute(bytes, $0, Self.cellType) } ?? .number
+            style = styleValue.flatMap { attribute(bytes, $0, integer) } ?? 0
+            value.removeAll(keepingCapacity: true)
+            capturing = false
+            inPhonetic = false
+            inCell = !isEmpty
+            if isEmpty { place("") }
+        case .value, .text:
+            if inCell, !isEmpty, !inPhonetic { capturing = true }
+        case .phonetic:
+            if inCell, !isEmpty {
+                inPhonetic = true
+                capturing = false
+            }
+        case .other:
+            break
+        }
+        return index
+    }
+
+    private mutating func endTag(_ element: Element, rows: inout [XLSXRow]) throws {
+        switch element {
+        case .value, .text:
+            capturing = false
+        case .phonetic:
+            inPhonetic = false
+        case .cell:
+            guard inCell else { return }
+            inCell = false
+            capturing = false
+            place(try cellText())
+        case .row:
+            guard inRow else { return }
+            inRow = false
+            rows.append(XLSXRow(number: rowNumber, cells: row))
+        case .other:
+            break
+        }
+    }
+
+    /// The element named by the bytes from `start` to `end` (a prefix dropped, white space after
+    /// the name ignored), and whether the name is empty.
+    private func element(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (element: Element, nameIsEmpty: Bool) {
+        var localStart = start
+        var stop = start
+        while stop < end, !isSpace(bytes[stop]) {
+            if bytes[stop] == colon { localStart = stop + 1 }
+            stop += 1
+        }
+        switch stop - localStart {
+        case 0:
+            return (.other, true)
+        case 1:
+            switch bytes[localStart] {
+            case letterC: return (.cell, false)
+            case letterV: return (.value, false)
+            case letterT: return (.text, false)
+            default: return (.other, false)
+            }
+        case 3:
+            if bytes[localStart] == letterR, bytes[localStart + 1] == letterO, bytes[localStart + 2] == letterW { return (.row, false) }
+            if bytes[localStart] == letterR, bytes[localStart + 1] == letterCapitalP, bytes[localStart + 2] == letterH { return (.phonetic, false) }
+            return (.other, false)
+        default:
+            return (.other, false)
+        }
+    }
+
+    // MARK: - Cells
+
+    private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
+        if text.contains(where: { $0 == ampersand || $0 == underscore }) {
+            value.append(contentsOf: XMLText.decode(ArraySlice(text)).utf8)
+        } else {
+            value.append(contentsOf: text)
+        }
+    }
+
+    private mutating func place(_ text: String) {
+        guard inRow, column < 16_384 else { return }
+        if column >= row.count { row.append(contentsOf: repeatElement("", count: column - row.count + 1)) }
+        row[column] = text
+    }
+
+    private func cellText() throws -> String {
+        switch type {
+        case .sharedString:
+            guard let index = integer(value[...]), sharedStrings.indices.contains(index) else {
+                let shown = String(decoding: value, as: UTF8.self)
+                throw XLSXReadError.malformedXML("row \(rowNumber) refers to shared string \(shown), which does not exist")
+            }
+            return sharedStrings[index]
+        case .number:
+            return number()
+        case .boolean:
+            return value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
+        case .text:
+            return String(decoding: value, as: UTF8.self)
+        }
+    }
+
+    private func number() -> String {
+        let isDate = style < dateStyles.count && dateStyles[style]
+        // Most numbers are whole and written plainly (13800138000, 46000): their text is already right.
+        if !value.isEmpty, value.count <= 15, value[0] != UInt8(ascii: "0") || value.count == 1,
+           value.allSatisfy({ $0 >= zero && $0 <= nine }) {
+            if isDate, let date = LeadDateParser.date(fromExcelSerial: Double(integer(value[...]) ?? 0), system: dateSystem) {
+                return date.isoString
+            }
+            return String(decoding: value, as: UTF8.self)
+        }
+        let text = String(decoding: value, as: UTF8.self)
+        guard !text.isEmpty, let number = Double(text) else { return text }
+        if isDate, let date = LeadDateParser.date(fromExcelSerial: number, system: dateSystem) {
+            return date.isoString
+        }
+        // Excel stores 13800138000 as "13800138000" but some writers use "1.3800138E10".
+        if number == number.rounded(), abs(number) < 1e15 {
+            return String(Int64(number))
+        }
+        if text.contains("E") || text.contains("e") { return String(number) }
+        return text
+    }
+
+    /// `B2` → 1; `AA10` → 26.
+    static func columnIndex(_ reference: some Collection<UInt8>) -> Int? {
+        var index = 0
+        var letters = 0
+        for byte in reference {
+            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { break }
+            index = index * 26 + Int(byte - UInt8(ascii: "A") + 1)
+            letters += 1
+        }
+        // XFD, the last column Excel has, takes three letters.
+        return letters == 0 || letters > 3 ? nil : index - 1
+    }
+
+    private static func cellType(_ bytes: some Collection<UInt8>) -> CellType {
+        guard bytes.count == 1, let byte = bytes.first else { return .text }
+        switch byte {
+        case letterS: return .sharedString
+        case letterN: return .number
+        case letterB: return .boolean
+        default: return .text
+        }
+    }
+
+    // MARK: - Bytes
+
+    /// `read` applied to an attribute's value, in place; the rare value with an entity in it is decoded first.
+    private func attribute<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                   _ read: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let raw = UnsafeBufferPointer(rebasing: bytes[range])
+        guard raw.contains(ampersand) else { return read(raw) }
+        return Array(XMLText.decode(ArraySlice(raw)).utf8).withUnsafeBufferPointer(read)
+    }
+
+    /// A non-negative decimal integer, blanks around it allowed.
+    private func integer(_ bytes: some Collection<UInt8>) -> Int? {
+        var result = 0
+        var digits = 0
+        var trailing = false
+        for byte in bytes {
+            if isSpace(byte) {
+                if digits > 0 { trailing = true }
+                continue
+            }
+            guard !trailing, byte >= zero, byte <= nine, digits < 18 else { return nil }
+            result = result * 10 + Int(byte - zero)
+            digits += 1
+        }
+        return digits == 0 ? nil : result
+    }
+
+    private func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private func find(_ first: UInt8, _ second: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while let found = find(first, in: bytes, from: index) {
+            guard found + 1 < bytes.count else { return nil }
+            if bytes[found + 1] == second { return found }
+            index = found + 1
+        }
+        return nil
+    }
+
+    private func find(_ first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while let found = find(first, second, in: bytes, from: index) {
+            guard found + 2 < bytes.count else { return nil }
+            if bytes[found + 2] == third { return found }
+            index = found + 1
+        }
+        return nil
+    }
+
+    private func startsWith(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + pattern.count <= bytes.count else { return false }
+        for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
+        return true
+    }
+
+    private func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private static let commentOpen = Array("<!--".utf8)
+    private static let cdataOpen = Array("<![CDATA[".utf8)
+}
+
+private let lt = UInt8(ascii: "<")
+private let gt = UInt8(ascii: ">")
+private let slash = UInt8(ascii: "/")
+private let question = UInt8(ascii: "?")
+private let bang = UInt8(ascii: "!")
+private let dash = UInt8(ascii: "-")
+private let bracketClose = UInt8(ascii: "]")
+private let equals = UInt8(ascii: "=")
+private let quote = UInt8(ascii: "\"")
+private let apostrophe = UInt8(ascii: "'")
+private let colon = UInt8(ascii: ":")
+private let ampersand = UInt8(ascii: "&")
+private let underscore = UInt8(ascii: "_")
+private let zero = UInt8(ascii: "0")
+private let nine = UInt8(ascii: "9")
+private let letterB = UInt8(ascii: "b")
+private let letterC = UInt8(ascii: "c")
+private let letterH = UInt8(ascii: "h")
+private let letterN = UInt8(ascii: "n")
+private let letterO = UInt8(ascii: "o")
+private let letterR = UInt8(ascii: "r")
+private let letterS = UInt8(ascii: "s")
+private let letterT = UInt8(ascii: "t")
+private let letterV = UInt8(ascii: "v")
+private let letterW = UInt8(ascii: "w")
+private let letterCapitalP = UInt8(ascii: "P")
