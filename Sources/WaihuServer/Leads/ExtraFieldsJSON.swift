@@ -9,9 +9,18 @@ import WaihuDomain
 /// written out here instead.
 enum ExtraFieldsJSON {
     static func encode(_ extras: [LeadExtraField]) -> String {
-        if extras.isEmpty { return "[]" }
         var json: [UInt8] = []
-        json.reserveCapacity(extras.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 24 })
+        append(extras, to: &json)
+        return String(decoding: json, as: UTF8.self)
+    }
+
+    /// The same JSON, written at the end of `json` (the importer packs it with a row's other texts).
+    static func append(_ extras: [LeadExtraField], to json: inout [UInt8]) {
+        if extras.isEmpty {
+            json.append(contentsOf: "[]".utf8)
+            return
+        }
+        json.reserveCapacity(json.count + extras.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 24 })
         json.append(UInt8(ascii: "["))
         for (index, extra) in extras.enumerated() {
             if index > 0 { json.append(UInt8(ascii: ",")) }
@@ -22,7 +31,6 @@ enum ExtraFieldsJSON {
             json.append(UInt8(ascii: "}"))
         }
         json.append(UInt8(ascii: "]"))
-        return String(decoding: json, as: UTF8.self)
     }
 
     /// A JSON string: quotes, backslashes and control characters escaped; everything

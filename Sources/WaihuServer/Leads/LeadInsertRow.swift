@@ -26,18 +26,25 @@ struct LeadInsertRow: Sendable {
     let key: String
 
     init(_ row: LeadRow, number: PhoneNumber) {
-        key = number.key
+        let key = number.key
+        self.key = key
         bytes.reserveCapacity(160)
         ends.reserveCapacity(Self.textCount)
-        for text in [
-            number.key, Self.trimmedPhone(row.rawPhone), number.extensionNumber,
-            row.name, row.plate?.value, row.carModel, row.vin, row.engineNumber,
-            row.expiryDate?.isoString, row.compulsoryExpiryDate?.isoString,
-            row.firstRegistrationDate?.isoString, row.renewalDate?.isoString,
-            ExtraFieldsJSON.encode(row.extras),
-        ] {
-            append(text)
-        }
+        // Column by column rather than through an array of the texts: one allocation less per row.
+        append(key)
+        append(Self.trimmedPhone(row.rawPhone))
+        append(number.extensionNumber)
+        append(row.name)
+        append(row.plate?.value)
+        append(row.carModel)
+        append(row.vin)
+        append(row.engineNumber)
+        append(row.expiryDate?.isoString)
+        append(row.compulsoryExpiryDate?.isoString)
+        append(row.firstRegistrationDate?.isoString)
+        append(row.renewalDate?.isoString)
+        ExtraFieldsJSON.append(row.extras, to: &bytes)
+        ends.append(Int32(bytes.count))
     }
 
     private mutating func append(_ text: String?) {

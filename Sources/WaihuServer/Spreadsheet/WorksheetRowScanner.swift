@@ -29,6 +29,9 @@ struct WorksheetRowScanner {
     private var style = 0
     private var capturing = false
     private var inPhonetic = false
+    /// The cell's text while it is one run of plain bytes in the buffer, valid until `scan` returns.
+    private var valueInBuffer: Range<Int>?
+    /// The cell's text otherwise: decoded, in several pieces, or carried over to the next chunk.
     private var value: [UInt8] = []
 
     /// The `t` attribute of a cell, as far as the text shown depends on it.
@@ -63,7 +66,10 @@ struct WorksheetRowScanner {
     mutating func scan(into rows: inout [XLSXRow]) throws {
         // A second reference, not a copy: the loop reads the bytes while it changes the row state.
         let bytes = buffer
-        let end = try bytes.withUnsafeBufferPointer { try scan($0, from: position, into: &rows) }
+        let end = try bytes.withUnsafeBufferPointer { bytes in
+            defer { keepValue(bytes) }
+            return try scan(bytes, from: position, into: &rows)
+        }
         position = end
     }
 
@@ -75,7 +81,7 @@ struct WorksheetRowScanner {
         while index < count {
             guard bytes[index] == lt else {
                 guard let stop = find(lt, in: bytes, from: index) else { return index }
-                if capturing { appendText(UnsafeBufferPointer(rebasing: bytes[index..<stop])) }
+                if capturing { appendText(bytes, index..<stop, literal: false) }
                 index = stop
                 continue
             }
@@ -89,7 +95,7 @@ struct WorksheetRowScanner {
                 index = stop
             case slash:
                 guard let stop = find(gt, in: bytes, from: index + 2) else { return index }
-                try endTag(element(bytes, from: index + 2, to: stop).element, rows: &rows)
+                try endTag(element(bytes, from: index + 2, to: stop).element, bytes, rows: &rows)
                 index = stop + 1
             default:
                 guard let stop = try startTag(bytes, at: index + 1, rows: &rows) else { return index }
@@ -107,7 +113,7 @@ struct WorksheetRowScanner {
         if startsWith(Self.cdataOpen, in: bytes, at: start) {
             let textStart = start + Self.cdataOpen.count
             guard let stop = find(bracketClose, bracketClose, gt, in: bytes, from: textStart) else { return nil }
-            if capturing { value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[textStart..<stop])) }
+            if capturing { appendText(bytes, textStart..<stop, literal: true) }
             return stop + 3
         }
         let available = UnsafeBufferPointer(rebasing: bytes[start...])
@@ -193,7 +199,8 @@ struct WorksheetRowScanner {
             column = reference.flatMap { attribute(bytes, $0, Self.columnIndex) } ?? row.count
             type = typeValue.map { attribute(bytes, $0, Self.cellType) } ?? .number
             style = styleValue.flatMap { attribute(bytes, $0, integer) } ?? 0
-            value.removeAll(keepingCapacity: true)
+            if !value.isEmpty { value.removeAll(keepingCapacity: true) }
+            valueInBuffer = nil
             capturing = false
             inPhonetic = false
             inCell = !isEmpty
@@ -211,7 +218,7 @@ struct WorksheetRowScanner {
         return index
     }
 
-    private mutating func endTag(_ element: Element, rows: inout [XLSXRow]) throws {
+    private mutating func endTag(_ element: Element, _ bytes: UnsafeBufferPointer<UInt8>, rows: inout [XLSXRow]) throws {
         switch element {
         case .value, .text:
             capturing = false
@@ -221,7 +228,13 @@ struct WorksheetRowScanner {
             guard inCell else { return }
             inCell = false
             capturing = false
-            place(try cellText())
+            let text: String
+            if let range = valueInBuffer {
+                text = try cellText(UnsafeBufferPointer(rebasing: bytes[range]))
+            } else {
+                text = try value.withUnsafeBufferPointer { try cellText($0) }
+            }
+            place(text)
         case .row:
             guard inRow else { return }
             inRow = false
@@ -261,12 +274,28 @@ struct WorksheetRowScanner {
 
     // MARK: - Cells
 
-    private mutating func appendText(_ text: UnsafeBufferPointer<UInt8>) {
-        if text.contains(where: { $0 == ampersand || $0 == underscore }) {
+    /// Adds text to the cell's; CDATA (`literal`) has no entities or escapes to decode.
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, literal: Bool) {
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        let needsDecoding = !literal && text.contains(where: { $0 == ampersand || $0 == underscore })
+        // Most cells are one run of plain text: it is read where it is, without a copy.
+        if !needsDecoding, valueInBuffer == nil, value.isEmpty {
+            valueInBuffer = range
+            return
+        }
+        keepValue(bytes)
+        if needsDecoding {
             value.append(contentsOf: XMLText.decode(ArraySlice(text)).utf8)
         } else {
             value.append(contentsOf: text)
         }
+    }
+
+    /// Moves the cell's text out of the buffer, before more text joins it or the buffer changes.
+    private mutating func keepValue(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let range = valueInBuffer else { return }
+        value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        valueInBuffer = nil
     }
 
     private mutating func place(_ text: String) {
@@ -275,29 +304,29 @@ struct WorksheetRowScanner {
         row[column] = text
     }
 
-    private func cellText() throws -> String {
+    private func cellText(_ value: UnsafeBufferPointer<UInt8>) throws -> String {
         switch type {
         case .sharedString:
-            guard let index = integer(value[...]), sharedStrings.indices.contains(index) else {
+            guard let index = integer(value), sharedStrings.indices.contains(index) else {
                 let shown = String(decoding: value, as: UTF8.self)
                 throw XLSXReadError.malformedXML("row \(rowNumber) refers to shared string \(shown), which does not exist")
             }
             return sharedStrings[index]
         case .number:
-            return number()
+            return number(value)
         case .boolean:
-            return value == [UInt8(ascii: "1")] ? "TRUE" : "FALSE"
+            return value.count == 1 && value[0] == UInt8(ascii: "1") ? "TRUE" : "FALSE"
         case .text:
             return String(decoding: value, as: UTF8.self)
         }
     }
 
-    private func number() -> String {
+    private func number(_ value: UnsafeBufferPointer<UInt8>) -> String {
         let isDate = style < dateStyles.count && dateStyles[style]
         // Most numbers are whole and written plainly (13800138000, 46000): their text is already right.
         if !value.isEmpty, value.count <= 15, value[0] != UInt8(ascii: "0") || value.count == 1,
            value.allSatisfy({ $0 >= zero && $0 <= nine }) {
-            if isDate, let date = LeadDateParser.date(fromExcelSerial: Double(integer(value[...]) ?? 0), system: dateSystem) {
+            if isDate, let date = LeadDateParser.date(fromExcelSerial: Double(integer(value) ?? 0), system: dateSystem) {
                 return date.isoString
             }
             return String(decoding: value, as: UTF8.self)
