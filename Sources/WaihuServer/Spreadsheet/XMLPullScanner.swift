@@ -1,5 +1,6 @@
-/// A small pull scanner for the XML inside an .xlsx package, fed in chunks so a
-/// worksheet of a million rows never needs to be in memory at once.
+/// A small pull scanner for the XML of an .xlsx package's smaller parts (the workbook, its
+/// relationships, styles and shared strings). Worksheets, where speed matters, have their
+/// own `WorksheetRowScanner`. It can be fed in chunks.
 ///
 /// It knows only what SpreadsheetML uses: elements, attributes, text, CDATA, comments,
 /// processing instructions and a DOCTYPE to skip. Names are compared without their
