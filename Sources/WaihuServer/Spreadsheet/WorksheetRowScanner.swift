@@ -79,22 +79,22 @@ struct WorksheetRowScanner {
         let count = bytes.count
         var index = start
         while index < count {
-            guard bytes[index] == lt else {
-                guard let stop = find(lt, in: bytes, from: index) else { return index }
+            guard bytes[index] == XMLByte.lt else {
+                guard let stop = find(XMLByte.lt, in: bytes, from: index) else { return index }
                 if capturing { appendText(bytes, index..<stop, literal: false) }
                 index = stop
                 continue
             }
             guard index + 1 < count else { return index }
             switch bytes[index + 1] {
-            case question:
-                guard let stop = find(question, gt, in: bytes, from: index + 2) else { return index }
+            case XMLByte.question:
+                guard let stop = find(XMLByte.question, XMLByte.gt, in: bytes, from: index + 2) else { return index }
                 index = stop + 2
-            case bang:
+            case XMLByte.bang:
                 guard let stop = try markup(bytes, at: index) else { return index }
                 index = stop
-            case slash:
-                guard let stop = find(gt, in: bytes, from: index + 2) else { return index }
+            case XMLByte.slash:
+                guard let stop = find(XMLByte.gt, in: bytes, from: index + 2) else { return index }
                 try endTag(element(bytes, from: index + 2, to: stop).element, bytes, rows: &rows)
                 index = stop + 1
             default:
@@ -108,11 +108,11 @@ struct WorksheetRowScanner {
     /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE …>` at `start`: the index after it, nil when incomplete.
     private mutating func markup(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) throws -> Int? {
         if startsWith(Self.commentOpen, in: bytes, at: start) {
-            return find(dash, dash, gt, in: bytes, from: start + 4).map { $0 + 3 }
+            return find(XMLByte.dash, XMLByte.dash, XMLByte.gt, in: bytes, from: start + 4).map { $0 + 3 }
         }
         if startsWith(Self.cdataOpen, in: bytes, at: start) {
             let textStart = start + Self.cdataOpen.count
-            guard let stop = find(bracketClose, bracketClose, gt, in: bytes, from: textStart) else { return nil }
+            guard let stop = find(XMLByte.bracketClose, XMLByte.bracketClose, XMLByte.gt, in: bytes, from: textStart) else { return nil }
             if capturing { appendText(bytes, textStart..<stop, literal: true) }
             return stop + 3
         }
@@ -122,7 +122,7 @@ struct WorksheetRowScanner {
             return nil
         }
         // <!DOCTYPE …>: spreadsheets carry none worth reading (and no entities to define).
-        return find(gt, in: bytes, from: start + 2).map { $0 + 1 }
+        return find(XMLByte.gt, in: bytes, from: start + 2).map { $0 + 1 }
     }
 
     /// Reads the start tag whose name begins at `start`, with its attributes, and acts on it.
@@ -130,7 +130,7 @@ struct WorksheetRowScanner {
     private mutating func startTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, rows: inout [XLSXRow]) throws -> Int? {
         let count = bytes.count
         var index = start
-        while index < count, !isSpace(bytes[index]), bytes[index] != slash, bytes[index] != gt { index += 1 }
+        while index < count, !isSpace(bytes[index]), bytes[index] != XMLByte.slash, bytes[index] != XMLByte.gt { index += 1 }
         guard index < count else { return nil }
         let (element, nameIsEmpty) = element(bytes, from: start, to: index)
         if nameIsEmpty { throw XLSXReadError.malformedXML("a tag without a name") }
@@ -141,34 +141,34 @@ struct WorksheetRowScanner {
         while true {
             while index < count, isSpace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
-            if bytes[index] == gt {
+            if bytes[index] == XMLByte.gt {
                 isEmpty = false
                 break
             }
-            if bytes[index] == slash {
+            if bytes[index] == XMLByte.slash {
                 guard index + 1 < count else { return nil }
-                guard bytes[index + 1] == gt else { throw XLSXReadError.malformedXML("a stray / in a tag") }
+                guard bytes[index + 1] == XMLByte.gt else { throw XLSXReadError.malformedXML("a stray / in a tag") }
                 isEmpty = true
                 index += 1
                 break
             }
             let nameStart = index
             var localStart = index
-            while index < count, bytes[index] != equals, !isSpace(bytes[index]), bytes[index] != gt, bytes[index] != slash {
-                if bytes[index] == colon { localStart = index + 1 }
+            while index < count, bytes[index] != XMLByte.equals, !isSpace(bytes[index]), bytes[index] != XMLByte.gt, bytes[index] != XMLByte.slash {
+                if bytes[index] == XMLByte.colon { localStart = index + 1 }
                 index += 1
             }
             let nameEnd = index
             while index < count, isSpace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
-            guard bytes[index] == equals, nameEnd > nameStart else {
+            guard bytes[index] == XMLByte.equals, nameEnd > nameStart else {
                 throw XLSXReadError.malformedXML("an attribute without a value")
             }
             index += 1
             while index < count, isSpace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
             let delimiter = bytes[index]
-            guard delimiter == quote || delimiter == apostrophe else {
+            guard delimiter == XMLByte.quote || delimiter == XMLByte.apostrophe else {
                 throw XLSXReadError.malformedXML("an attribute value without quotes")
             }
             guard let valueEnd = find(delimiter, in: bytes, from: index + 1) else { return nil }
@@ -250,7 +250,7 @@ struct WorksheetRowScanner {
         var localStart = start
         var stop = start
         while stop < end, !isSpace(bytes[stop]) {
-            if bytes[stop] == colon { localStart = stop + 1 }
+            if bytes[stop] == XMLByte.colon { localStart = stop + 1 }
             stop += 1
         }
         switch stop - localStart {
@@ -277,7 +277,7 @@ struct WorksheetRowScanner {
     /// Adds text to the cell's; CDATA (`literal`) has no entities or escapes to decode.
     private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, literal: Bool) {
         let text = UnsafeBufferPointer(rebasing: bytes[range])
-        let needsDecoding = !literal && text.contains(where: { $0 == ampersand || $0 == underscore })
+        let needsDecoding = !literal && text.contains(where: { $0 == XMLByte.ampersand || $0 == XMLByte.underscore })
         // Most cells are one run of plain text: it is read where it is, without a copy.
         if !needsDecoding, valueInBuffer == nil, value.isEmpty {
             valueInBuffer = range
@@ -373,7 +373,7 @@ struct WorksheetRowScanner {
     private func attribute<Result>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
                                    _ read: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
-        guard raw.contains(ampersand) else { return read(raw) }
+        guard raw.contains(XMLByte.ampersand) else { return read(raw) }
         return Array(XMLText.decode(ArraySlice(raw)).utf8).withUnsafeBufferPointer(read)
     }
 
@@ -434,19 +434,6 @@ struct WorksheetRowScanner {
     private static let cdataOpen = Array("<![CDATA[".utf8)
 }
 
-private let lt = UInt8(ascii: "<")
-private let gt = UInt8(ascii: ">")
-private let slash = UInt8(ascii: "/")
-private let question = UInt8(ascii: "?")
-private let bang = UInt8(ascii: "!")
-private let dash = UInt8(ascii: "-")
-private let bracketClose = UInt8(ascii: "]")
-private let equals = UInt8(ascii: "=")
-private let quote = UInt8(ascii: "\"")
-private let apostrophe = UInt8(ascii: "'")
-private let colon = UInt8(ascii: ":")
-private let ampersand = UInt8(ascii: "&")
-private let underscore = UInt8(ascii: "_")
 private let zero = UInt8(ascii: "0")
 private let nine = UInt8(ascii: "9")
 private let letterB = UInt8(ascii: "b")

@@ -40,24 +40,24 @@ struct XMLPullScanner {
     /// end of the input, `remainderIsBlank` false means truncated XML).
     mutating func next() throws -> Token? {
         while position < buffer.count {
-            if buffer[position] != lt {
-                guard let stop = buffer[position...].firstIndex(of: lt) else { return nil }
+            if buffer[position] != XMLByte.lt {
+                guard let stop = buffer[position...].firstIndex(of: XMLByte.lt) else { return nil }
                 let token = Token(kind: .text, name: 0..<0, body: position..<stop, isLiteral: false)
                 position = stop
                 return token
             }
             guard position + 1 < buffer.count else { return nil }
             switch buffer[position + 1] {
-            case question:
-                guard let stop = find([question, gt], from: position + 2) else { return nil }
+            case XMLByte.question:
+                guard let stop = find([XMLByte.question, XMLByte.gt], from: position + 2) else { return nil }
                 position = stop + 2
-            case bang:
+            case XMLByte.bang:
                 if startsWith(Self.commentOpen, at: position) {
-                    guard let stop = find([dash, dash, gt], from: position + 4) else { return nil }
+                    guard let stop = find([XMLByte.dash, XMLByte.dash, XMLByte.gt], from: position + 4) else { return nil }
                     position = stop + 3
                 } else if startsWith(Self.cdataOpen, at: position) {
                     let start = position + Self.cdataOpen.count
-                    guard let stop = find([bracketClose, bracketClose, gt], from: start) else { return nil }
+                    guard let stop = find([XMLByte.bracketClose, XMLByte.bracketClose, XMLByte.gt], from: start) else { return nil }
                     position = stop + 3
                     return Token(kind: .text, name: 0..<0, body: start..<stop, isLiteral: true)
                 } else if buffer.count - position < Self.cdataOpen.count,
@@ -72,11 +72,11 @@ struct XMLPullScanner {
                 guard let stop = tagEnd(from: position + 1) else { return nil }
                 let bodyStart = position + 1
                 position = stop + 1
-                if buffer[bodyStart] == slash {
+                if buffer[bodyStart] == XMLByte.slash {
                     let name = localName(from: bodyStart + 1, to: stop)
                     return Token(kind: .end, name: name, body: bodyStart..<stop, isLiteral: false)
                 }
-                let isEmpty = buffer[stop - 1] == slash
+                let isEmpty = buffer[stop - 1] == XMLByte.slash
                 let name = localName(from: bodyStart, to: isEmpty ? stop - 1 : stop)
                 if name.isEmpty { throw XLSXReadError.malformedXML("a tag without a name") }
                 return Token(kind: isEmpty ? .empty : .start, name: name, body: bodyStart..<stop, isLiteral: false)
@@ -109,22 +109,22 @@ struct XMLPullScanner {
         while index < end {
             while index < end, isSpace(buffer[index]) { index += 1 }
             let nameStart = index
-            while index < end, buffer[index] != equals, !isSpace(buffer[index]), buffer[index] != slash { index += 1 }
+            while index < end, buffer[index] != XMLByte.equals, !isSpace(buffer[index]), buffer[index] != XMLByte.slash { index += 1 }
             let nameEnd = index
             while index < end, isSpace(buffer[index]) { index += 1 }
-            guard index < end, buffer[index] == equals else {
+            guard index < end, buffer[index] == XMLByte.equals else {
                 index += 1
                 continue
             }
             index += 1
             while index < end, isSpace(buffer[index]) { index += 1 }
-            guard index < end, buffer[index] == quote || buffer[index] == apostrophe else { return nil }
+            guard index < end, buffer[index] == XMLByte.quote || buffer[index] == XMLByte.apostrophe else { return nil }
             let delimiter = buffer[index]
             let valueStart = index + 1
             guard let valueEnd = buffer[valueStart..<end].firstIndex(of: delimiter) else { return nil }
             index = valueEnd + 1
             var localStart = nameStart
-            if let prefixEnd = buffer[nameStart..<nameEnd].lastIndex(of: colon) { localStart = prefixEnd + 1 }
+            if let prefixEnd = buffer[nameStart..<nameEnd].lastIndex(of: XMLByte.colon) { localStart = prefixEnd + 1 }
             if equal(localStart..<nameEnd, name) {
                 return XMLText.decode(buffer[valueStart..<valueEnd])
             }
@@ -148,8 +148,8 @@ struct XMLPullScanner {
     private func localName(from start: Int, to end: Int) -> Range<Int> {
         var stop = start
         var localStart = start
-        while stop < end, !isSpace(buffer[stop]), buffer[stop] != slash {
-            if buffer[stop] == colon { localStart = stop + 1 }
+        while stop < end, !isSpace(buffer[stop]), buffer[stop] != XMLByte.slash {
+            if buffer[stop] == XMLByte.colon { localStart = stop + 1 }
             stop += 1
         }
         return localStart..<stop
@@ -163,9 +163,9 @@ struct XMLPullScanner {
             let byte = buffer[index]
             if delimiter != 0 {
                 if byte == delimiter { delimiter = 0 }
-            } else if byte == quote || byte == apostrophe {
+            } else if byte == XMLByte.quote || byte == XMLByte.apostrophe {
                 delimiter = byte
-            } else if byte == gt {
+            } else if byte == XMLByte.gt {
                 return index
             }
             index += 1
@@ -195,15 +195,3 @@ struct XMLPullScanner {
     private static let commentOpen = Array("<!--".utf8)
     private static let cdataOpen = Array("<![CDATA[".utf8)
 }
-
-private let lt = UInt8(ascii: "<")
-private let gt = UInt8(ascii: ">")
-private let slash = UInt8(ascii: "/")
-private let question = UInt8(ascii: "?")
-private let bang = UInt8(ascii: "!")
-private let dash = UInt8(ascii: "-")
-private let bracketClose = UInt8(ascii: "]")
-private let equals = UInt8(ascii: "=")
-private let quote = UInt8(ascii: "\"")
-private let apostrophe = UInt8(ascii: "'")
-private let colon = UInt8(ascii: ":")

@@ -3,7 +3,7 @@
 /// (a carriage return is stored as `_x000D_`).
 enum XMLText {
     static func decode(_ bytes: ArraySlice<UInt8>) -> String {
-        if !bytes.contains(ampersand), !bytes.contains(underscore) {
+        if !bytes.contains(XMLByte.ampersand), !bytes.contains(XMLByte.underscore) {
             return String(decoding: bytes, as: UTF8.self)
         }
         var scalars = String.UnicodeScalarView()
@@ -57,6 +57,3 @@ enum XMLText {
         return Unicode.Scalar(value)
     }
 }
-
-private let ampersand = UInt8(ascii: "&")
-private let underscore = UInt8(ascii: "_")

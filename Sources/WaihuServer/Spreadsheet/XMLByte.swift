@@ -1,0 +1,18 @@
+/// The bytes of XML's syntax that the .xlsx scanners (`XMLPullScanner`, `WorksheetRowScanner`,
+/// `XMLText`) look for.
+enum XMLByte {
+    static let lt = UInt8(ascii: "<")
+    static let gt = UInt8(ascii: ">")
+    static let slash = UInt8(ascii: "/")
+    static let question = UInt8(ascii: "?")
+    static let bang = UInt8(ascii: "!")
+    static let dash = UInt8(ascii: "-")
+    static let bracketClose = UInt8(ascii: "]")
+    static let equals = UInt8(ascii: "=")
+    static let quote = UInt8(ascii: "\"")
+    static let apostrophe = UInt8(ascii: "'")
+    static let colon = UInt8(ascii: ":")
+    static let ampersand = UInt8(ascii: "&")
+    /// Office's `_xHHHH_` escapes start with it.
+    static let underscore = UInt8(ascii: "_")
+}
