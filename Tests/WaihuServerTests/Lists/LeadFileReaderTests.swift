@@ -127,13 +127,19 @@ final class LeadFileReaderTests: XCTestCase {
         XCTAssertEqual(last?.renewalDate?.isoString, "2026-12-04")
     }
 
-    func testTruncatedAndCorruptedWorkbooksAreRefused() throws {
+    /// A one-column list of mobile numbers 13900000000, 13900000001 … written by our own writer.
+    private func phoneWorkbook(rows: Int) throws -> URL {
         let url = temporaryFile("xlsx")
         let writer = try XLSXWriter(url: url)
         try writer.addSheet(named: "名单")
         try writer.appendHeader(["手机"])
-        for index in 0..<5_000 { try writer.appendRow([.text("1390000\(String(format: "%04d", index))")]) }
+        for index in 0..<rows { try writer.appendRow([.text("1390000\(String(format: "%04d", index))")]) }
         try writer.finish()
+        return url
+    }
+
+    func testTruncatedAndCorruptedWorkbooksAreRefused() throws {
+        let url = try phoneWorkbook(rows: 5_000)
         let bytes = try Data(contentsOf: url)
 
         let truncated = temporaryFile("xlsx")
@@ -160,12 +166,7 @@ final class LeadFileReaderTests: XCTestCase {
     /// A sheet stored without compression has no deflate stream to break: a changed digit
     /// is found by the checksum alone, and the import refuses the file instead of a wrong number.
     func testASheetThatDoesNotMatchItsChecksumIsRefused() throws {
-        let written = temporaryFile("xlsx")
-        let writer = try XLSXWriter(url: written)
-        try writer.addSheet(named: "名单")
-        try writer.appendHeader(["手机"])
-        for index in 0..<100 { try writer.appendRow([.text("1390000\(String(format: "%04d", index))")]) }
-        try writer.finish()
+        let written = try phoneWorkbook(rows: 100)
         let stored = temporaryFile("xlsx")
         let source = try Archive(url: written, accessMode: .read)
         let target = try Archive(url: stored, accessMode: .create)
