@@ -50,7 +50,7 @@ struct WorksheetRowScanner {
 
     /// True when nothing but white space is left unread: the end of a complete document.
     var remainderIsBlank: Bool {
-        buffer[position...].allSatisfy(isSpace)
+        buffer[position...].allSatisfy(XMLByte.isSpace)
     }
 
     mutating func append(_ chunk: Data) {
@@ -107,18 +107,18 @@ struct WorksheetRowScanner {
 
     /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE …>` at `start`: the index after it, nil when incomplete.
     private mutating func markup(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) throws -> Int? {
-        if startsWith(Self.commentOpen, in: bytes, at: start) {
+        if startsWith(XMLByte.commentOpen, in: bytes, at: start) {
             return find(XMLByte.dash, XMLByte.dash, XMLByte.gt, in: bytes, from: start + 4).map { $0 + 3 }
         }
-        if startsWith(Self.cdataOpen, in: bytes, at: start) {
-            let textStart = start + Self.cdataOpen.count
+        if startsWith(XMLByte.cdataOpen, in: bytes, at: start) {
+            let textStart = start + XMLByte.cdataOpen.count
             guard let stop = find(XMLByte.bracketClose, XMLByte.bracketClose, XMLByte.gt, in: bytes, from: textStart) else { return nil }
             if capturing { appendText(bytes, textStart..<stop, literal: true) }
             return stop + 3
         }
         let available = UnsafeBufferPointer(rebasing: bytes[start...])
-        if available.count < Self.cdataOpen.count,
-           Self.cdataOpen.starts(with: available) || Self.commentOpen.starts(with: available) {
+        if available.count < XMLByte.cdataOpen.count,
+           XMLByte.cdataOpen.starts(with: available) || XMLByte.commentOpen.starts(with: available) {
             return nil
         }
         // <!DOCTYPE …>: spreadsheets carry none worth reading (and no entities to define).
@@ -130,7 +130,7 @@ struct WorksheetRowScanner {
     private mutating func startTag(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, rows: inout [XLSXRow]) throws -> Int? {
         let count = bytes.count
         var index = start
-        while index < count, !isSpace(bytes[index]), bytes[index] != XMLByte.slash, bytes[index] != XMLByte.gt { index += 1 }
+        while index < count, !XMLByte.isSpace(bytes[index]), bytes[index] != XMLByte.slash, bytes[index] != XMLByte.gt { index += 1 }
         guard index < count else { return nil }
         let (element, nameIsEmpty) = element(bytes, from: start, to: index)
         if nameIsEmpty { throw XLSXReadError.malformedXML("a tag without a name") }
@@ -139,7 +139,7 @@ struct WorksheetRowScanner {
         var styleValue: Range<Int>?
         let isEmpty: Bool
         while true {
-            while index < count, isSpace(bytes[index]) { index += 1 }
+            while index < count, XMLByte.isSpace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
             if bytes[index] == XMLByte.gt {
                 isEmpty = false
@@ -154,18 +154,18 @@ struct WorksheetRowScanner {
             }
             let nameStart = index
             var localStart = index
-            while index < count, bytes[index] != XMLByte.equals, !isSpace(bytes[index]), bytes[index] != XMLByte.gt, bytes[index] != XMLByte.slash {
+            while index < count, bytes[index] != XMLByte.equals, !XMLByte.isSpace(bytes[index]), bytes[index] != XMLByte.gt, bytes[index] != XMLByte.slash {
                 if bytes[index] == XMLByte.colon { localStart = index + 1 }
                 index += 1
             }
             let nameEnd = index
-            while index < count, isSpace(bytes[index]) { index += 1 }
+            while index < count, XMLByte.isSpace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
             guard bytes[index] == XMLByte.equals, nameEnd > nameStart else {
                 throw XLSXReadError.malformedXML("an attribute without a value")
             }
             index += 1
-            while index < count, isSpace(bytes[index]) { index += 1 }
+            while index < count, XMLByte.isSpace(bytes[index]) { index += 1 }
             guard index < count else { return nil }
             let delimiter = bytes[index]
             guard delimiter == XMLByte.quote || delimiter == XMLByte.apostrophe else {
@@ -249,7 +249,7 @@ struct WorksheetRowScanner {
     private func element(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (element: Element, nameIsEmpty: Bool) {
         var localStart = start
         var stop = start
-        while stop < end, !isSpace(bytes[stop]) {
+        while stop < end, !XMLByte.isSpace(bytes[stop]) {
             if bytes[stop] == XMLByte.colon { localStart = stop + 1 }
             stop += 1
         }
@@ -383,7 +383,7 @@ struct WorksheetRowScanner {
         var digits = 0
         var trailing = false
         for byte in bytes {
-            if isSpace(byte) {
+            if XMLByte.isSpace(byte) {
                 if digits > 0 { trailing = true }
                 continue
             }
@@ -425,13 +425,6 @@ struct WorksheetRowScanner {
         for offset in 0..<pattern.count where bytes[index + offset] != pattern[offset] { return false }
         return true
     }
-
-    private func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    private static let commentOpen = Array("<!--".utf8)
-    private static let cdataOpen = Array("<![CDATA[".utf8)
 }
 
 private let zero = UInt8(ascii: "0")

@@ -1,4 +1,4 @@
-/// The bytes of XML's syntax that the .xlsx scanners (`XMLPullScanner`, `WorksheetRowScanner`,
+/// The bytes of XML's syntax (and its white space) that the .xlsx scanners (`XMLPullScanner`, `WorksheetRowScanner`,
 /// `XMLText`) look for.
 enum XMLByte {
     static let lt = UInt8(ascii: "<")
@@ -15,4 +15,12 @@ enum XMLByte {
     static let ampersand = UInt8(ascii: "&")
     /// Office's `_xHHHH_` escapes start with it.
     static let underscore = UInt8(ascii: "_")
+
+    static let commentOpen = Array("<!--".utf8)
+    static let cdataOpen = Array("<![CDATA[".utf8)
+
+    /// XML's white space between names and attributes.
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
 }

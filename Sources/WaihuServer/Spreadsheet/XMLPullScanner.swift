@@ -52,16 +52,16 @@ struct XMLPullScanner {
                 guard let stop = find([XMLByte.question, XMLByte.gt], from: position + 2) else { return nil }
                 position = stop + 2
             case XMLByte.bang:
-                if startsWith(Self.commentOpen, at: position) {
+                if startsWith(XMLByte.commentOpen, at: position) {
                     guard let stop = find([XMLByte.dash, XMLByte.dash, XMLByte.gt], from: position + 4) else { return nil }
                     position = stop + 3
-                } else if startsWith(Self.cdataOpen, at: position) {
-                    let start = position + Self.cdataOpen.count
+                } else if startsWith(XMLByte.cdataOpen, at: position) {
+                    let start = position + XMLByte.cdataOpen.count
                     guard let stop = find([XMLByte.bracketClose, XMLByte.bracketClose, XMLByte.gt], from: start) else { return nil }
                     position = stop + 3
                     return Token(kind: .text, name: 0..<0, body: start..<stop, isLiteral: true)
-                } else if buffer.count - position < Self.cdataOpen.count,
-                          Self.cdataOpen.starts(with: buffer[position...]) || Self.commentOpen.starts(with: buffer[position...]) {
+                } else if buffer.count - position < XMLByte.cdataOpen.count,
+                          XMLByte.cdataOpen.starts(with: buffer[position...]) || XMLByte.commentOpen.starts(with: buffer[position...]) {
                     return nil
                 } else {
                     // <!DOCTYPE …>: spreadsheets carry none worth reading (and no entities to define).
@@ -87,7 +87,7 @@ struct XMLPullScanner {
 
     /// True when nothing but white space is left unconsumed: the end of a complete document.
     var remainderIsBlank: Bool {
-        buffer[position...].allSatisfy(isSpace)
+        buffer[position...].allSatisfy(XMLByte.isSpace)
     }
 
     func nameIs(_ token: Token, _ name: StaticString) -> Bool {
@@ -107,17 +107,17 @@ struct XMLPullScanner {
         var index = token.name.upperBound
         let end = token.body.upperBound
         while index < end {
-            while index < end, isSpace(buffer[index]) { index += 1 }
+            while index < end, XMLByte.isSpace(buffer[index]) { index += 1 }
             let nameStart = index
-            while index < end, buffer[index] != XMLByte.equals, !isSpace(buffer[index]), buffer[index] != XMLByte.slash { index += 1 }
+            while index < end, buffer[index] != XMLByte.equals, !XMLByte.isSpace(buffer[index]), buffer[index] != XMLByte.slash { index += 1 }
             let nameEnd = index
-            while index < end, isSpace(buffer[index]) { index += 1 }
+            while index < end, XMLByte.isSpace(buffer[index]) { index += 1 }
             guard index < end, buffer[index] == XMLByte.equals else {
                 index += 1
                 continue
             }
             index += 1
-            while index < end, isSpace(buffer[index]) { index += 1 }
+            while index < end, XMLByte.isSpace(buffer[index]) { index += 1 }
             guard index < end, buffer[index] == XMLByte.quote || buffer[index] == XMLByte.apostrophe else { return nil }
             let delimiter = buffer[index]
             let valueStart = index + 1
@@ -148,7 +148,7 @@ struct XMLPullScanner {
     private func localName(from start: Int, to end: Int) -> Range<Int> {
         var stop = start
         var localStart = start
-        while stop < end, !isSpace(buffer[stop]), buffer[stop] != XMLByte.slash {
+        while stop < end, !XMLByte.isSpace(buffer[stop]), buffer[stop] != XMLByte.slash {
             if buffer[stop] == XMLByte.colon { localStart = stop + 1 }
             stop += 1
         }
@@ -187,11 +187,4 @@ struct XMLPullScanner {
         for offset in 0..<pattern.count where buffer[index + offset] != pattern[offset] { return false }
         return true
     }
-
-    private func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    private static let commentOpen = Array("<!--".utf8)
-    private static let cdataOpen = Array("<![CDATA[".utf8)
 }
