@@ -1,10 +1,8 @@
 import Foundation
-import WaihuDomain
 
 /// Reads the rows of a worksheet from its XML, fed chunk by chunk:
 /// `<row r="2"><c r="B2" t="s" s="3"><v>5</v></c>…</row>`. Cells come back as the text a user
-/// sees: shared and inline strings, numbers without Excel's float noise (13800138000, not
-/// 1.3800138E10), date-formatted numbers as `YYYY-MM-DD`, booleans as TRUE and FALSE.
+/// sees (`WorksheetCellText`).
 ///
 /// A sheet of 200,000 rows holds some 7 million tags. The general `XMLPullScanner` made a token
 /// of each and looked up every attribute by name again; this scanner reads a tag and its
@@ -13,9 +11,8 @@ import WaihuDomain
 /// DOCTYPE), ignores namespace prefixes (`x:c` is `c`), takes CDATA literally, decodes entities
 /// and Office's `_xHHHH_` escapes (`XMLText`), and leaves out phonetic guides (`<rPh>`).
 struct WorksheetRowScanner {
-    var sharedStrings: [String] = []
-    var dateStyles: [Bool] = []
-    var dateSystem: ExcelDateSystem = .from1900
+    /// What a cell's bytes read as (shared strings, date styles and the date system).
+    var cells = WorksheetCellText()
 
     private var buffer: [UInt8] = []
     private var position = 0
@@ -25,7 +22,7 @@ struct WorksheetRowScanner {
     private var row: [String] = []
     private var inCell = false
     private var column = 0
-    private var type = CellType.number
+    private var kind = WorksheetCellText.Kind.number
     private var style = 0
     private var capturing = false
     private var inPhonetic = false
@@ -33,13 +30,6 @@ struct WorksheetRowScanner {
     private var valueInBuffer: Range<Int>?
     /// The cell's text otherwise: decoded, in several pieces, or carried over to the next chunk.
     private var value: [UInt8] = []
-
-    /// The `t` attribute of a cell, as far as the text shown depends on it.
-    private enum CellType {
-        case number, sharedString, boolean
-        /// inlineStr, str (a formula's text), e (#N/A …) and d (an ISO date) are text already.
-        case text
-    }
 
     /// The elements that matter; every other one is passed over.
     private enum Element {
@@ -186,7 +176,7 @@ struct WorksheetRowScanner {
 
         switch element {
         case .row:
-            rowNumber = reference.flatMap { attribute(bytes, $0, integer) } ?? rowNumber + 1
+            rowNumber = reference.flatMap { attribute(bytes, $0, WorksheetCellText.integer) } ?? rowNumber + 1
             if isEmpty {
                 rows.append(XLSXRow(number: rowNumber, cells: []))
             } else {
@@ -196,9 +186,9 @@ struct WorksheetRowScanner {
             }
         case .cell:
             guard inRow else { break }
-            column = reference.flatMap { attribute(bytes, $0, Self.columnIndex) } ?? row.count
-            type = typeValue.map { attribute(bytes, $0, Self.cellType) } ?? .number
-            style = styleValue.flatMap { attribute(bytes, $0, integer) } ?? 0
+            column = reference.flatMap { attribute(bytes, $0, WorksheetCellText.columnIndex) } ?? row.count
+            kind = typeValue.map { attribute(bytes, $0, WorksheetCellText.Kind.init) } ?? .number
+            style = styleValue.flatMap { attribute(bytes, $0, WorksheetCellText.integer) } ?? 0
             if !value.isEmpty { value.removeAll(keepingCapacity: true) }
             valueInBuffer = nil
             capturing = false
@@ -230,9 +220,9 @@ struct WorksheetRowScanner {
             capturing = false
             let text: String
             if let range = valueInBuffer {
-                text = try cellText(UnsafeBufferPointer(rebasing: bytes[range]))
+                text = try cells.text(of: UnsafeBufferPointer(rebasing: bytes[range]), kind: kind, style: style, row: rowNumber)
             } else {
-                text = try value.withUnsafeBufferPointer { try cellText($0) }
+                text = try value.withUnsafeBufferPointer { try cells.text(of: $0, kind: kind, style: style, row: rowNumber) }
             }
             place(text)
         case .row:
@@ -304,69 +294,6 @@ struct WorksheetRowScanner {
         row[column] = text
     }
 
-    private func cellText(_ value: UnsafeBufferPointer<UInt8>) throws -> String {
-        switch type {
-        case .sharedString:
-            guard let index = integer(value), sharedStrings.indices.contains(index) else {
-                let shown = String(decoding: value, as: UTF8.self)
-                throw XLSXReadError.malformedXML("row \(rowNumber) refers to shared string \(shown), which does not exist")
-            }
-            return sharedStrings[index]
-        case .number:
-            return number(value)
-        case .boolean:
-            return value.count == 1 && value[0] == UInt8(ascii: "1") ? "TRUE" : "FALSE"
-        case .text:
-            return String(decoding: value, as: UTF8.self)
-        }
-    }
-
-    private func number(_ value: UnsafeBufferPointer<UInt8>) -> String {
-        let isDate = style < dateStyles.count && dateStyles[style]
-        // Most numbers are whole and written plainly (13800138000, 46000): their text is already right.
-        if !value.isEmpty, value.count <= 15, value[0] != UInt8(ascii: "0") || value.count == 1,
-           value.allSatisfy({ $0 >= zero && $0 <= nine }) {
-            if isDate, let date = LeadDateParser.date(fromExcelSerial: Double(integer(value) ?? 0), system: dateSystem) {
-                return date.isoString
-            }
-            return String(decoding: value, as: UTF8.self)
-        }
-        let text = String(decoding: value, as: UTF8.self)
-        guard !text.isEmpty, let number = Double(text) else { return text }
-        if isDate, let date = LeadDateParser.date(fromExcelSerial: number, system: dateSystem) {
-            return date.isoString
-        }
-        // Excel stores 13800138000 as "13800138000" but some writers use "1.3800138E10".
-        if number == number.rounded(), abs(number) < 1e15 {
-            return String(Int64(number))
-        }
-        if text.contains("E") || text.contains("e") { return String(number) }
-        return text
-    }
-
-    /// `B2` → 1; `AA10` → 26.
-    static func columnIndex(_ reference: some Collection<UInt8>) -> Int? {
-        var index = 0
-        var letters = 0
-        for byte in reference {
-            guard byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { break }
-            index = index * 26 + Int(byte - UInt8(ascii: "A") + 1)
-            letters += 1
-        }
-        // XFD, the last column Excel has, takes three letters.
-        return letters == 0 || letters > 3 ? nil : index - 1
-    }
-
-    private static func cellType(_ bytes: some Collection<UInt8>) -> CellType {
-        guard bytes.count == 1, let byte = bytes.first else { return .text }
-        switch byte {
-        case letterS: return .sharedString
-        case letterN: return .number
-        case letterB: return .boolean
-        default: return .text
-        }
-    }
-
     // MARK: - Bytes
 
     /// `read` applied to an attribute's value, in place; the rare value with an entity in it is decoded first.
@@ -375,23 +302,6 @@ struct WorksheetRowScanner {
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
         guard raw.contains(XMLByte.ampersand) else { return read(raw) }
         return Array(XMLText.decode(ArraySlice(raw)).utf8).withUnsafeBufferPointer(read)
-    }
-
-    /// A non-negative decimal integer, blanks around it allowed.
-    private func integer(_ bytes: some Collection<UInt8>) -> Int? {
-        var result = 0
-        var digits = 0
-        var trailing = false
-        for byte in bytes {
-            if XMLByte.isSpace(byte) {
-                if digits > 0 { trailing = true }
-                continue
-            }
-            guard !trailing, byte >= zero, byte <= nine, digits < 18 else { return nil }
-            result = result * 10 + Int(byte - zero)
-            digits += 1
-        }
-        return digits == 0 ? nil : result
     }
 
     private func find(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
@@ -427,12 +337,8 @@ struct WorksheetRowScanner {
     }
 }
 
-private let zero = UInt8(ascii: "0")
-private let nine = UInt8(ascii: "9")
-private let letterB = UInt8(ascii: "b")
 private let letterC = UInt8(ascii: "c")
 private let letterH = UInt8(ascii: "h")
-private let letterN = UInt8(ascii: "n")
 private let letterO = UInt8(ascii: "o")
 private let letterR = UInt8(ascii: "r")
 private let letterS = UInt8(ascii: "s")

@@ -40,9 +40,9 @@ public final class XLSXSheetReader {
         guard let entry = archive[sheet.path] else { throw XLSXReadError.damaged("\(sheet.path) is missing") }
         size = entry.uncompressedSize
         stream = XLSXSheetStream(archive: archive, entry: entry, path: sheet.path)
-        scanner.sharedStrings = workbook.sharedStrings
-        scanner.dateStyles = workbook.dateStyles
-        scanner.dateSystem = workbook.dateSystem
+        scanner.cells.sharedStrings = workbook.sharedStrings
+        scanner.cells.dateStyles = workbook.dateStyles
+        scanner.cells.dateSystem = workbook.dateSystem
     }
 
     deinit {

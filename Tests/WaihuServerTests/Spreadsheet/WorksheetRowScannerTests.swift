@@ -31,8 +31,8 @@ final class WorksheetRowScannerTests: XCTestCase {
 
     private func scanner() -> WorksheetRowScanner {
         var scanner = WorksheetRowScanner()
-        scanner.sharedStrings = ["客户姓名", "联系电话"]
-        scanner.dateStyles = [false, true]
+        scanner.cells.sharedStrings = ["客户姓名", "联系电话"]
+        scanner.cells.dateStyles = [false, true]
         return scanner
     }
 
@@ -95,10 +95,10 @@ final class WorksheetRowScannerTests: XCTestCase {
     }
 
     func testColumnReferences() {
-        XCTAssertEqual(WorksheetRowScanner.columnIndex(Array("A1".utf8)), 0)
-        XCTAssertEqual(WorksheetRowScanner.columnIndex(Array("AA10".utf8)), 26)
-        XCTAssertEqual(WorksheetRowScanner.columnIndex(Array("XFD1".utf8)), 16_383)
-        XCTAssertNil(WorksheetRowScanner.columnIndex(Array("ABCD1".utf8)))
-        XCTAssertNil(WorksheetRowScanner.columnIndex(Array("12".utf8)))
+        XCTAssertEqual(WorksheetCellText.columnIndex(Array("A1".utf8)), 0)
+        XCTAssertEqual(WorksheetCellText.columnIndex(Array("AA10".utf8)), 26)
+        XCTAssertEqual(WorksheetCellText.columnIndex(Array("XFD1".utf8)), 16_383)
+        XCTAssertNil(WorksheetCellText.columnIndex(Array("ABCD1".utf8)))
+        XCTAssertNil(WorksheetCellText.columnIndex(Array("12".utf8)))
     }
 }
