@@ -15,8 +15,8 @@ public struct CSVRecord: Equatable, Sendable {
     }
 
     /// True for an empty line or a line of empty cells (`,,,`), which spreadsheets
-    /// leave at the end of lists.
+    /// leave at the end of lists (`BlankRow`).
     public var isBlank: Bool {
-        fields.allSatisfy { HalfWidth.trimmed($0).isEmpty }
+        BlankRow.matches(fields)
     }
 }

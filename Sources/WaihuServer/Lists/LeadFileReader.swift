@@ -127,7 +127,7 @@ private final class WorkbookSource {
     func nextRows() throws -> [LeadRow]? {
         var rows: [LeadRow] = []
         while rows.count < Self.batchSize, let row = try sheet.nextRow() {
-            if row.cells.allSatisfy(Self.isBlank) { continue }
+            if BlankRow.matches(row.cells) { continue }
             if let parser {
                 rows.append(parser.parse(cells: row.cells, row: row.number))
             } else {
@@ -138,14 +138,5 @@ private final class WorkbookSource {
         }
         if mapping == nil { throw ColumnMappingError.noHeaderRow }
         return rows.isEmpty ? nil : rows
-    }
-
-    /// Nothing but white space (the ideographic space included). Decided by the first byte for
-    /// the usual cell, which starts with a visible ASCII character or a Chinese one (U+4E00–U+9FFF,
-    /// lead bytes E4–E9), without walking its characters.
-    private static func isBlank(_ cell: String) -> Bool {
-        guard let first = cell.utf8.first else { return true }
-        if (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first) { return false }
-        return cell.allSatisfy(\.isWhitespace)
     }
 }

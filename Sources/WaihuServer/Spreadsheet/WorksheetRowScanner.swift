@@ -78,8 +78,8 @@ struct WorksheetRowScanner {
             guard index + 1 < count else { return index }
             switch bytes[index + 1] {
             case XMLByte.question:
-                guard let stop = find(XMLByte.question, XMLByte.gt, in: bytes, from: index + 2) else { return index }
-                index = stop + 2
+                guard let stop = find(XMLByte.instructionClose, in: bytes, from: index + 2) else { return index }
+                index = stop + XMLByte.instructionClose.count
             case XMLByte.bang:
                 guard let stop = try markup(bytes, at: index) else { return index }
                 index = stop
@@ -98,13 +98,13 @@ struct WorksheetRowScanner {
     /// `<!--…-->`, `<![CDATA[…]]>` or `<!DOCTYPE …>` at `start`: the index after it, nil when incomplete.
     private mutating func markup(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) throws -> Int? {
         if startsWith(XMLByte.commentOpen, in: bytes, at: start) {
-            return find(XMLByte.dash, XMLByte.dash, XMLByte.gt, in: bytes, from: start + 4).map { $0 + 3 }
+            return find(XMLByte.commentClose, in: bytes, from: start + XMLByte.commentOpen.count).map { $0 + XMLByte.commentClose.count }
         }
         if startsWith(XMLByte.cdataOpen, in: bytes, at: start) {
             let textStart = start + XMLByte.cdataOpen.count
-            guard let stop = find(XMLByte.bracketClose, XMLByte.bracketClose, XMLByte.gt, in: bytes, from: textStart) else { return nil }
+            guard let stop = find(XMLByte.cdataClose, in: bytes, from: textStart) else { return nil }
             if capturing { appendText(bytes, textStart..<stop, literal: true) }
-            return stop + 3
+            return stop + XMLByte.cdataClose.count
         }
         let available = UnsafeBufferPointer(rebasing: bytes[start...])
         if available.count < XMLByte.cdataOpen.count,
@@ -218,6 +218,7 @@ struct WorksheetRowScanner {
             guard inCell else { return }
             inCell = false
             capturing = false
+            defer { valueInBuffer = nil }
             let text: String
             if let range = valueInBuffer {
                 text = try cells.text(of: UnsafeBufferPointer(rebasing: bytes[range]), kind: kind, style: style, row: rowNumber)
@@ -310,21 +311,12 @@ struct WorksheetRowScanner {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    private func find(_ first: UInt8, _ second: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    /// Where `pattern` (`?>`, `-->`, `]]>`) next starts.
+    private func find(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var index = start
-        while let found = find(first, in: bytes, from: index) {
-            guard found + 1 < bytes.count else { return nil }
-            if bytes[found + 1] == second { return found }
-            index = found + 1
-        }
-        return nil
-    }
-
-    private func find(_ first: UInt8, _ second: UInt8, _ third: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = start
-        while let found = find(first, second, in: bytes, from: index) {
-            guard found + 2 < bytes.count else { return nil }
-            if bytes[found + 2] == third { return found }
+        while let found = find(pattern[0], in: bytes, from: index) {
+            if found + pattern.count > bytes.count { return nil }
+            if startsWith(pattern, in: bytes, at: found) { return found }
             index = found + 1
         }
         return nil

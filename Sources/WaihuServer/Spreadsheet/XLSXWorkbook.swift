@@ -58,8 +58,7 @@ struct XLSXWorkbook {
 
     /// Calls `visit` for every start (or empty) tag of a whole part.
     private static func scan(_ bytes: [UInt8], visit: (XMLPullScanner, XMLPullScanner.Token) throws -> Void) throws {
-        var scanner = XMLPullScanner()
-        scanner.append(bytes)
+        var scanner = XMLPullScanner(bytes)
         while let token = try scanner.next() {
             if token.kind == .start || token.kind == .empty { try visit(scanner, token) }
         }
@@ -80,8 +79,7 @@ struct XLSXWorkbook {
     /// guide `<rPh>` (furigana) is not part of the text.
     private static func sharedStrings(_ bytes: [UInt8]) throws -> [String] {
         var strings: [String] = []
-        var scanner = XMLPullScanner()
-        scanner.append(bytes)
+        var scanner = XMLPullScanner(bytes)
         var current = ""
         var inText = false
         var inPhonetic = false
@@ -107,8 +105,7 @@ struct XLSXWorkbook {
     private static func dateStyles(_ bytes: [UInt8]) throws -> [Bool] {
         var customDates: [Int: Bool] = [:]
         var styles: [Bool] = []
-        var scanner = XMLPullScanner()
-        scanner.append(bytes)
+        var scanner = XMLPullScanner(bytes)
         var inCellFormats = false
         while let token = try scanner.next() {
             switch token.kind {

@@ -1,11 +1,11 @@
 /// A small pull scanner for the XML of an .xlsx package's smaller parts (the workbook, its
-/// relationships, styles and shared strings). Worksheets, where speed matters, have their
-/// own `WorksheetRowScanner`. It can be fed in chunks.
+/// relationships, styles and shared strings), each read whole. Worksheets, which can be
+/// large and where speed matters, have their own `WorksheetRowScanner`, fed in chunks.
 ///
 /// It knows only what SpreadsheetML uses: elements, attributes, text, CDATA, comments,
 /// processing instructions and a DOCTYPE to skip. Names are compared without their
 /// namespace prefix (`x:row` is `row`), as some generators prefix every element.
-/// Tokens refer to the scanner's buffer and are valid until the next `append`.
+/// Tokens refer to the scanner's buffer.
 struct XMLPullScanner {
     enum Kind: Equatable {
         case start
@@ -25,19 +25,15 @@ struct XMLPullScanner {
         let isLiteral: Bool
     }
 
-    private(set) var buffer: [UInt8] = []
+    private let buffer: [UInt8]
     private var position = 0
 
-    mutating func append(_ bytes: some Collection<UInt8>) {
-        if position > 0, position >= buffer.count / 2 {
-            buffer.removeSubrange(0..<position)
-            position = 0
-        }
-        buffer.append(contentsOf: bytes)
+    /// `part`: the whole XML of one part of the package.
+    init(_ part: [UInt8]) {
+        buffer = part
     }
 
-    /// The next token, or nil when the buffer ends inside one (append more, or at the
-    /// end of the input, `remainderIsBlank` false means truncated XML).
+    /// The next token, or nil at the end of the part (a tag cut short ends it too).
     mutating func next() throws -> Token? {
         while position < buffer.count {
             if buffer[position] != XMLByte.lt {
@@ -49,16 +45,16 @@ struct XMLPullScanner {
             guard position + 1 < buffer.count else { return nil }
             switch buffer[position + 1] {
             case XMLByte.question:
-                guard let stop = find([XMLByte.question, XMLByte.gt], from: position + 2) else { return nil }
-                position = stop + 2
+                guard let stop = find(XMLByte.instructionClose, from: position + 2) else { return nil }
+                position = stop + XMLByte.instructionClose.count
             case XMLByte.bang:
                 if startsWith(XMLByte.commentOpen, at: position) {
-                    guard let stop = find([XMLByte.dash, XMLByte.dash, XMLByte.gt], from: position + 4) else { return nil }
-                    position = stop + 3
+                    guard let stop = find(XMLByte.commentClose, from: position + XMLByte.commentOpen.count) else { return nil }
+                    position = stop + XMLByte.commentClose.count
                 } else if startsWith(XMLByte.cdataOpen, at: position) {
                     let start = position + XMLByte.cdataOpen.count
-                    guard let stop = find([XMLByte.bracketClose, XMLByte.bracketClose, XMLByte.gt], from: start) else { return nil }
-                    position = stop + 3
+                    guard let stop = find(XMLByte.cdataClose, from: start) else { return nil }
+                    position = stop + XMLByte.cdataClose.count
                     return Token(kind: .text, name: 0..<0, body: start..<stop, isLiteral: true)
                 } else if buffer.count - position < XMLByte.cdataOpen.count,
                           XMLByte.cdataOpen.starts(with: buffer[position...]) || XMLByte.commentOpen.starts(with: buffer[position...]) {
@@ -83,11 +79,6 @@ struct XMLPullScanner {
             }
         }
         return nil
-    }
-
-    /// True when nothing but white space is left unconsumed: the end of a complete document.
-    var remainderIsBlank: Bool {
-        buffer[position...].allSatisfy(XMLByte.isSpace)
     }
 
     func nameIs(_ token: Token, _ name: StaticString) -> Bool {
