@@ -58,8 +58,45 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     el('h3', {}, t('campaigns.calls')),
     el('table', { class: 'report', id: 'campaign-calls' }, el('thead', {}, el('tr', {}, callHead.map((k) => el('th', {}, t(k))))),
       el('tbody', {}, callRows)));
+  card.append(await leadList(campaign));
   if (broadcast) card.append(await listeners(campaign));
   holder.replaceChildren(card);
+
+  // 名单明细: each lead's place in its lifecycle (state, attempts, next dial, why done, last outcome).
+  async function leadList(c) {
+    const states = ['', 'waiting', 'dialing', 'wrap_up', 'done'];
+    const stateSelect = el('select', { id: 'campaign-leads-state' },
+      states.map((s) => el('option', { value: s }, s ? t('campaigns.leadState.' + s) : t('audit.all'))));
+    const body = el('tbody', { id: 'campaign-leads' });
+    const pager = el('span', { id: 'campaign-leads-page', class: 'muted' });
+    let page = 1;
+    let pages = 1;
+    const prev = el('button', { type: 'button', id: 'campaign-leads-prev', onclick: () => { if (page > 1) { page -= 1; fill(); } } }, '‹');
+    const next = el('button', { type: 'button', id: 'campaign-leads-next', onclick: () => { if (page < pages) { page += 1; fill(); } } }, '›');
+    async function fill() {
+      try {
+        const result = await api.get('/campaigns/' + c.id + '/leads?per_page=50&page=' + page + '&state=' + encodeURIComponent(stateSelect.value));
+        pages = Math.max(1, Math.ceil(result.total / result.per_page));
+        pager.textContent = t('campaigns.leadsPage', { page: result.page, pages, total: result.total });
+        body.replaceChildren(...result.leads.map((r) => el('tr', { 'data-lead': r.lead_id, 'data-state': r.state },
+          el('td', {}, r.name || '#' + r.lead_id), el('td', {}, r.number || ''), el('td', {}, r.batch || ''),
+          el('td', {}, kit.label('campaigns.leadState.' + r.state, r.state_label)),
+          el('td', { class: 'num' }, String(r.attempts)), el('td', { class: 'num' }, String(r.attempts_today)),
+          el('td', {}, r.next_dial_at ? kit.time(r.next_dial_at) : ''),
+          el('td', { 'data-reason': r.done_reason || '' }, r.done_reason ? kit.label('campaigns.doneReason.' + r.done_reason, r.done_label) : ''),
+          el('td', {}, r.last_outcome ? kit.label('campaigns.lastOutcome.' + r.last_outcome, r.last_outcome_label) : ''),
+          el('td', {}, r.callback_at ? kit.time(r.callback_at) + (r.callback_agent ? ' · ' + r.callback_agent : '') : ''))));
+        if (result.leads.length === 0) body.append(el('tr', {}, el('td', { colspan: 10, class: 'muted' }, t('campaigns.noLeads'))));
+      } catch (e) { message.textContent = t('common.error', { message: e.message }); }
+    }
+    stateSelect.addEventListener('change', () => { page = 1; fill(); });
+    await fill();
+    return el('div', { id: 'campaign-leads-box' }, el('h3', {}, t('campaigns.leads')),
+      el('div', { class: 'inline-form' }, el('label', {}, el('span', {}, t('campaigns.leadStateTitle')), stateSelect), prev, pager, next),
+      el('table', { class: 'report' }, el('thead', {}, el('tr', {}, ['campaigns.lead', 'campaigns.phone', 'campaigns.batch', 'campaigns.leadStateTitle',
+        'campaigns.attempts', 'campaigns.attemptsToday', 'campaigns.nextDial', 'campaigns.doneReasonTitle', 'campaigns.lastOutcomeTitle',
+        'campaigns.callback'].map((k) => el('th', {}, t(k))))), body));
+  }
 
   // 收听排行: who listened longest; those make a good callback list for agents.
   async function listeners(c) {

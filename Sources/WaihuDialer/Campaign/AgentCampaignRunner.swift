@@ -91,6 +91,8 @@ public actor AgentCampaignRunner {
         becomeReady(phone)
     }
 
+    private func isReady(_ phone: String) -> Bool { agents[phone]?.activity == .ready }
+
     public func activity(ofPhone phone: String) -> AgentActivity? { agents[phone]?.activity }
 
     // MARK: - Running
@@ -107,7 +109,8 @@ public actor AgentCampaignRunner {
                 launching: for _ in 0..<max(0, launch) {
                     switch try await queue.nextLead() {
                     case .lead(let lead):
-                        dial(lead)
+                        // A personal callback goes to its agent, if still ready; else to whoever is.
+                        if let phone = lead.reservedAgent, isReady(phone) { dial(lead, forAgent: phone) } else { dial(lead) }
                     case .notNow:
                         nextQueueCheck = clock.now + settings.idleRecheck
                         break launching

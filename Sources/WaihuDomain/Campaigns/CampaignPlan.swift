@@ -28,6 +28,13 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
     public var doNotCallMonths: Int
     /// The customers' time zone, for the calling window.
     public var timeZone: String
+    /// Which due lead is dialed next (拨打优先级): due callbacks first, then these keys.
+    public var leadOrdering = LeadOrdering()
+    /// 名单配比: batch name → weight; empty dials all the campaign's batches as one list.
+    public var listMix: [String: Int] = [:]
+    /// A personal callback (个人预约) is offered to its own agent first, and to the agent's
+    /// team only this many minutes after its time.
+    public var callbackGraceMinutes = 10
 
     public init(mode: DialMode, gate: DialGate = DialGate(), abandonCap: AbandonCap = .standard, transferDigits: String = "1",
                 wrapUpSeconds: Int = 60, ringTimeoutSeconds: Int = 30, maxConcurrentCalls: Int? = nil,

@@ -20,6 +20,19 @@ public enum DialOutcome: String, CaseIterable, Codable, Sendable {
         self == .vacant || self == .invalid
     }
 
+    /// The Chinese name shown on a campaign's lead list.
+    public var chinese: String {
+        switch self {
+        case .liveAnswer: return "接通"
+        case .busy: return "忙音/拒接"
+        case .noAnswer: return "无人接听"
+        case .machine: return "答录机"
+        case .networkFailure: return "呼叫失败"
+        case .vacant: return "空号"
+        case .invalid: return "无效号码"
+        }
+    }
+
     /// Whether a person was reached; such an attempt ends with a disposition, not with a retry delay.
     public var reachedCustomer: Bool {
         self == .liveAnswer

@@ -12,4 +12,8 @@ public enum LeadStatus: String, Codable, CaseIterable, Sendable {
     case invalid
     /// Done with for another reason.
     case closed
+
+    /// A lead in these may join a campaign and be called; the others (sold, refused,
+    /// invalid, closed) are settled for good, whatever campaign settled them.
+    public static let stillDialable: [LeadStatus] = [.new, .contacted]
 }

@@ -77,11 +77,7 @@ public struct CampaignAdministration: Sendable {
             }
             try await assign(teams, campaign: id, batches: batches, on: sql)
             // Leads already settled elsewhere (sold, refused, invalid, closed) are not dialed again.
-            try await sql.raw("""
-                INSERT INTO campaign_leads (campaign_id, lead_id, state, attempts, attempts_today)
-                SELECT \(bind: id), id, 'waiting', 0, 0 FROM leads
-                WHERE batch_id IN (\(binds: batches)) AND status IN ('new', 'contacted')
-                """).run()
+            try await CampaignLeadStore(sql: sql).enroll(campaignID: id, batches: batches)
             try await AuditLog.record(.campaignCreated, by: actor, target: name,
                                       detail: "mode=\(plan.mode.rawValue) batches=\(batchNames.joined(separator: ","))", on: db)
             return id
@@ -111,13 +107,7 @@ public struct CampaignAdministration: Sendable {
                 try await sql.insert(into: "campaign_batches").columns("campaign_id", "batch_id").values(SQLBind(id), SQLBind(batch)).run()
             }
             try await assign(teamIDs, campaign: id, batches: batches, on: sql)
-            for chunk in stride(from: 0, to: leads.count, by: 500).map({ Array(leads[$0..<min($0 + 500, leads.count)]) }) {
-                var insert = sql.insert(into: "campaign_leads").columns("campaign_id", "lead_id", "state", "attempts", "attempts_today")
-                for lead in chunk {
-                    insert = insert.values(SQLBind(id), SQLBind(lead), SQLBind("waiting"), SQLBind(0), SQLBind(0))
-                }
-                try await insert.run()
-            }
+            try await CampaignLeadStore(sql: sql).enroll(campaignID: id, leads: leads)
             try await AuditLog.record(.campaignCreated, by: actor, target: name,
                                       detail: "mode=\(plan.mode.rawValue) from=\(source.name) leads=\(leads.count)", on: db)
             return id
@@ -226,11 +216,9 @@ public struct CampaignAdministration: Sendable {
         let trunk = try await TelephonyAdministration(database: database, actor: actor).trunkForCall(named: campaign.trunk)
         guard trunk.enabled else { throw Abort(.conflict, reason: "trunk \(trunk.name) is disabled") }
         guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
-        let open = try await sql.select().column("id").from("campaign_leads")
-            .where("campaign_id", .equal, try campaign.requireID())
-            .where("state", .in, [CampaignLeadState.waiting, .dialing, .wrapUp].map(\.rawValue))
-            .limit(1).all()
-        guard !open.isEmpty else { throw Abort(.conflict, reason: "the campaign has no lead left to dial") }
+        guard try await CampaignLeadStore(sql: sql).hasOpenLeads(campaignID: try campaign.requireID()) else {
+            throw Abort(.conflict, reason: "the campaign has no lead left to dial")
+        }
     }
 
     // MARK: - Reading

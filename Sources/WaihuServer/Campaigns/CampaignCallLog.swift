@@ -5,7 +5,7 @@ import WaihuDialer
 import WaihuDomain
 
 /// Writes what the dialer did into the database, one transaction per call: the call-attempt
-/// event the KPIs read, the lead's state in the campaign (`CallSettlement`), the lead's
+/// event the KPIs read, the lead's next step in the campaign (`CampaignLeadLifecycle`), the lead's
 /// status (vacant numbers become invalid: the list is cleaned as a side effect) and the
 /// recording's place. Also puts calls interrupted by a crash right after a restart.
 struct CampaignCallLog: Sendable {
@@ -28,8 +28,8 @@ struct CampaignCallLog: Sendable {
     }
 
     func record(_ call: FinishedCall) async throws {
-        let settlement = CallSettlement.afterCall(call.outcome, mode: plan.mode, connectedToAgent: call.agent != nil && call.talkSeconds > 0,
-                                                  retry: plan.gate.attempts.retry, at: call.endedAt)
+        let step = CampaignLeadLifecycle(retry: plan.gate.attempts.retry)
+            .afterCall(call.outcome, mode: plan.mode, connectedToAgent: call.agent != nil && call.talkSeconds > 0, at: call.endedAt)
         let answeredAt = call.report.outcome == .answered ? call.placedAt.addingTimeInterval(call.report.ringSeconds) : nil
         try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
@@ -41,9 +41,13 @@ struct CampaignCallLog: Sendable {
                 digits: call.report.dtmf.isEmpty ? nil : call.report.dtmf, attemptNumber: context?.attempts,
                 listBatch: context?.batch, listSource: context?.source)
             try await EventStore(database: db, clock: clock).insert([.callAttempt(attempt)])
-            try await settle(callID: call.lead.callID, settlement, outcome: CallSettlement.dialOutcome(of: call.outcome),
-                             attemptAt: call.placedAt, agent: call.agent, listened: call.report.listenedSeconds, on: sql)
-            if let status = settlement.leadStatus { try await Self.setLeadStatus(call.lead.id, status, on: sql) }
+            // Only a lead still claimed by this call (`dialing`) moves, so a late result can
+            // never undo a disposition.
+            let store = CampaignLeadStore(sql: sql)
+            try await store.apply(step, callID: call.lead.callID, call: .init(
+                outcome: CampaignLeadLifecycle.dialOutcome(of: call.outcome), attemptAt: call.placedAt, agent: call.agent,
+                listenedSeconds: call.report.listenedSeconds))
+            if let status = step.leadStatus { try await store.setLeadStatus(Int(call.lead.id), status) }
             if let path = call.report.recording {
                 try await sql.insert(into: "call_recordings")
                     .columns("call_id", "campaign_id", "lead_id", "agent_id", "path", "started_at")
@@ -52,31 +56,6 @@ struct CampaignCallLog: Sendable {
                     .run()
             }
         }
-    }
-
-    /// Moves the claimed lead on; only a lead still claimed by this call (`dialing`) moves,
-    /// so a late result can never undo a disposition.
-    private func settle(callID: String, _ settlement: CallSettlement, outcome: DialOutcome, attemptAt: Date, agent: String?,
-                        listened: Double, on sql: SQLDatabase) async throws {
-        var update = sql.update("campaign_leads")
-            .set("state", to: settlement.state.rawValue)
-            .set("next_dial_at", to: settlement.nextDialAt?.timeIntervalSince1970)
-            .set("last_outcome", to: outcome.rawValue)
-            .set("last_attempt_at", to: attemptAt.timeIntervalSince1970)
-            .set("agent_id", to: agent)
-            .set("listened_seconds", to: listened)
-        if settlement.state == .done {
-            update = update.set("done_reason", to: outcome.isInvalidNumber ? LeadShortage.Reason.invalidNumber.rawValue : "settled")
-        }
-        try await update.where("call_id", .equal, callID).where("state", .equal, CampaignLeadState.dialing.rawValue).run()
-    }
-
-    static func setLeadStatus(_ leadID: Int64, _ status: LeadStatus, on sql: SQLDatabase) async throws {
-        // A sale or a refusal is not undone by a later call's "contacted".
-        var update = sql.update(LeadRecord.schema).set("status", to: status.rawValue).set("updated_at", to: Date())
-            .where("id", .equal, Int(leadID))
-        if status == .contacted { update = update.where("status", .in, [LeadStatus.new.rawValue, LeadStatus.contacted.rawValue]) }
-        try await update.run()
     }
 
     struct CallContext: Decodable {
@@ -120,26 +99,22 @@ struct CampaignCallLog: Sendable {
                    b.name AS batch, s.name AS source
             FROM campaign_leads cl JOIN campaigns c ON c.id = cl.campaign_id JOIN leads l ON l.id = cl.lead_id
             LEFT JOIN lead_batches b ON b.id = l.batch_id LEFT JOIN lead_sources s ON s.id = b.source_id
-            WHERE cl.state = 'dialing' AND (cl.claimed_by = \(bind: node) OR cl.claimed_by IS NULL)
+            WHERE cl.state = \(bind: CampaignLeadState.dialing.rawValue) AND (cl.claimed_by = \(bind: node) OR cl.claimed_by IS NULL)
             """).all(decoding: Interrupted.self)
         for row in rows {
             let plan = (try? JSONDecoder().decode(CampaignPlan.self, from: Data(row.plan.utf8))) ?? CampaignPlan(mode: .progressive)
-            let settlement = CallSettlement.afterInterruptedCall(retry: plan.gate.attempts.retry, at: now)
+            let step = CampaignLeadLifecycle(retry: plan.gate.attempts.retry).afterCrash(at: now)
             let placed = row.claimed_at.map(Date.init(timeIntervalSince1970:)) ?? now
             let callID = row.call_id ?? UUID().uuidString.lowercased()
             try await WriteRetry.transaction(on: database) { db in
                 guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
-                let attempt = CallAttemptRecord(callID: callID, leadID: String(row.lead_id), campaignID: row.name,
-                                                number: DatabaseLeadQueue.dialString(row.phone_key), placedAt: placed, endedAt: placed,
-                                                outcome: .failed, attemptNumber: row.attempts, listBatch: row.batch, listSource: row.source)
-                try await EventStore(database: db, clock: clock).insert([.callAttempt(attempt)])
-                try await sql.update("campaign_leads")
-                    .set("state", to: settlement.state.rawValue)
-                    .set("next_dial_at", to: settlement.nextDialAt?.timeIntervalSince1970)
-                    .set("last_outcome", to: DialOutcome.networkFailure.rawValue)
-                    .set("last_attempt_at", to: placed.timeIntervalSince1970)
-                    .where("id", .equal, row.id).where("state", .equal, CampaignLeadState.dialing.rawValue)
-                    .run()
+                if step.actions.contains(.recordFailedAttempt) {
+                    let attempt = CallAttemptRecord(callID: callID, leadID: String(row.lead_id), campaignID: row.name,
+                                                    number: DatabaseLeadQueue.dialString(row.phone_key), placedAt: placed, endedAt: placed,
+                                                    outcome: .failed, attemptNumber: row.attempts, listBatch: row.batch, listSource: row.source)
+                    try await EventStore(database: db, clock: clock).insert([.callAttempt(attempt)])
+                }
+                try await CampaignLeadStore(sql: sql).apply(step, row: row.id, call: .init(outcome: .networkFailure, attemptAt: placed))
             }
         }
         return rows.count
@@ -148,10 +123,6 @@ struct CampaignCallLog: Sendable {
     /// Gives back a lead an agent previewed and skipped: as if never claimed.
     static func releaseClaim(callID: String, on database: Database) async throws {
         guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
-        try await sql.raw("""
-            UPDATE campaign_leads SET state = 'waiting', call_id = NULL, claimed_at = NULL, attempts = attempts - 1,
-                   attempts_today = CASE WHEN attempts_today > 0 THEN attempts_today - 1 ELSE 0 END
-            WHERE call_id = \(bind: callID) AND state = 'dialing'
-            """).run()
+        try await CampaignLeadStore(sql: sql).apply(CampaignLeadLifecycle().afterPreviewSkipped(), callID: callID)
     }
 }

@@ -118,11 +118,14 @@ actor CampaignCenter {
         let prompts = (data as NSString).appendingPathComponent("prompts")
         let abandonPath = CampaignAdministration.promptPath(folder: prompts, campaign: id, kind: .abandon)
         let abandonMessage = (try? WAVFile(contentsOf: URL(fileURLWithPath: abandonPath))) ?? Self.defaultAbandonMessage
-        let queue = DatabaseLeadQueue(database: db, campaignID: id, plan: plan, node: node)
+        let desk = self.desk
+        // A personal callback waits for its agent: the queue asks who is ready right now.
+        let queue = DatabaseLeadQueue(database: db, campaignID: id, plan: plan, node: node, readyAgents: {
+            desk.seats(campaign: id, state: .ready).map { .init(username: $0.username, team: $0.teamName, phone: $0.phone) }
+        })
         let control = CampaignControl()
         if paused { await control.pause() }
         let log = CampaignCallLog(database: db, campaignID: id, campaignName: campaign.name, plan: plan, clock: clock)
-        let desk = self.desk
         let logger = application.logger
         let hub = application.liveHub
         let name = campaign.name

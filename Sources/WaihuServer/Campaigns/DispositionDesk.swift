@@ -5,7 +5,7 @@ import Vapor
 import WaihuDomain
 
 /// Saves an agent's disposition (小结) of a call: the disposition event, the lead's next
-/// step in the campaign (`CallSettlement`: done, a callback at its time, or a retry), the
+/// step in the campaign (`CampaignLeadLifecycle`: done, a callback at its time, or a retry), the
 /// lead's status, and the do-not-call list when the customer asked for it. One transaction:
 /// a disposition is never half saved, and never saved twice.
 struct DispositionDesk: Sendable {
@@ -56,9 +56,13 @@ struct DispositionDesk: Sendable {
             let already = try await sql.select().column("id").from(EventTable.dispositions.name)
                 .where("call_id", .equal, request.call_id).limit(1).all()
             guard already.isEmpty else { throw Abort(.conflict, reason: "the disposition of this call is already saved") }
-            let state = CampaignLeadState(rawValue: row.state)
-            if state == .dialing {
-                throw Abort(.conflict, reason: "the call is still up: save the disposition when it has ended")
+            let lifecycle = CampaignLeadLifecycle(retry: plan.gate.attempts.retry)
+            guard let state = CampaignLeadState(rawValue: row.state) else {
+                throw Abort(.internalServerError, reason: "campaign lead \(row.id) has an unknown state \(row.state)")
+            }
+            let movesLead: Bool
+            do { movesLead = try lifecycle.dispositionMovesLead(in: state) } catch let error as CampaignLeadLifecycleError {
+                throw Abort(.conflict, reason: error.description)
             }
             if let callbackAt = request.callback_at, callbackAt < now.addingTimeInterval(-60) {
                 throw Abort(.badRequest, reason: "callback_at: \(callbackAt) is in the past")
@@ -68,19 +72,13 @@ struct DispositionDesk: Sendable {
                                            code: disposition.code, category: disposition.category, at: now,
                                            note: request.note.flatMap { $0.isEmpty ? nil : String($0.prefix(500)) })
             try await EventStore(database: db, clock: clock).insert([.disposition(record)])
-            // A voice-broadcast lead is settled when the ad was heard; only an agent call's
-            // lead waits for this disposition.
-            if state == .wrapUp {
-                let settlement = CallSettlement.afterDisposition(disposition, callbackAt: callbackAt, retry: plan.gate.attempts.retry, at: now)
-                try await sql.update("campaign_leads")
-                    .set("state", to: settlement.state.rawValue)
-                    .set("next_dial_at", to: settlement.nextDialAt?.timeIntervalSince1970)
-                    .set("done_reason", to: settlement.state == .done ? "settled" : nil)
-                    .set("callback_agent", to: callbackAt != nil && request.callback_personal == true ? agent : nil)
-                    .where("id", .equal, row.id).where("state", .equal, CampaignLeadState.wrapUp.rawValue)
-                    .run()
+            let store = CampaignLeadStore(sql: sql)
+            if movesLead {
+                let personal = callbackAt != nil && request.callback_personal == true ? agent : nil
+                let step = lifecycle.afterDisposition(disposition, callbackAt: callbackAt, personalAgent: personal, at: now)
+                try await store.apply(step, row: row.id)
             }
-            try await CampaignCallLog.setLeadStatus(Int64(row.lead_id), disposition.leadStatus, on: sql)
+            try await store.setLeadStatus(row.lead_id, disposition.leadStatus)
             try await sql.insert(into: LeadHistoryRecord.schema)
                 .columns("lead_id", "at", "actor", "field", "old_value", "new_value")
                 .values(SQLBind(row.lead_id), SQLBind(now), SQLBind(agent), SQLBind("disposition"), SQLBind(Optional<String>.none),

@@ -21,6 +21,7 @@ struct CampaignController {
             }
         }
         campaigns.get("campaigns", ":campaignID", "calls", use: calls)
+        campaigns.get("campaigns", ":campaignID", "leads", use: leads)
         campaigns.get("campaigns", ":campaignID", "listeners", use: listeners)
         campaigns.post("campaigns", ":campaignID", "listeners", "campaign", use: listenerCampaign)
     }
@@ -121,6 +122,31 @@ struct CampaignController {
         let minimum = req.query[Double.self, at: "min_seconds"] ?? 0
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 200, 1), 100_000)
         return try await Self.listeners(of: campaign, minimum: minimum, limit: limit, sql: try sql(req))
+    }
+
+    /// `?state=waiting|dialing|wrap_up|done&reason=dnc|invalid_number|attempt_limit|settled&batch=&page=1&per_page=50`:
+    /// the campaign's leads one by one, the lifecycle's window for supervisors.
+    func leads(_ req: Request) async throws -> CampaignLeadList.Page {
+        let id = try campaignID(req)
+        let campaign = try await administration(req).record(id, on: req.db)
+        var filter = CampaignLeadList.Filter()
+        if let state = req.query[String.self, at: "state"], !state.isEmpty {
+            guard let value = CampaignLeadState(rawValue: state) else {
+                throw Abort(.badRequest, reason: "state: '\(state)' is not one of \(CampaignLeadState.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.state = value
+        }
+        if let reason = req.query[String.self, at: "reason"], !reason.isEmpty {
+            guard let value = CampaignLeadDoneReason(rawValue: reason) else {
+                throw Abort(.badRequest, reason: "reason: '\(reason)' is not one of \(CampaignLeadDoneReason.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.doneReason = value
+        }
+        filter.batch = req.query[String.self, at: "batch"].flatMap { $0.isEmpty ? nil : $0 }
+        filter.page = req.query[Int.self, at: "page"] ?? 1
+        filter.perPage = req.query[Int.self, at: "per_page"] ?? 50
+        let zone = TimeZone(identifier: (try? campaign.plan.timeZone) ?? "") ?? EventTimestamp.exportTimeZone
+        return try await CampaignLeadList(sql: try sql(req), campaignID: id).run(filter, today: LocalClock(timeZone: zone).dayAndHour(Date()).day)
     }
 
     static func listeners(of campaign: CampaignRecord, minimum: Double, limit: Int, sql: SQLDatabase) async throws -> [Listener] {

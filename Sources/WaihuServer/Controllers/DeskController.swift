@@ -151,7 +151,8 @@ struct DeskController {
         guard let queue = await center.queue(seat.campaignID), let plan = await center.plan(seat.campaignID) else {
             throw Abort(.conflict, reason: "the campaign is not running")
         }
-        switch try await queue.nextLead() {
+        // The agent's own personal callbacks come to them; other agents' wait for those agents.
+        switch try await queue.nextLead(for: .init(username: seat.username, team: seat.teamName, phone: seat.phone)) {
         case .lead(let lead):
             let call = try await DeskCall.load(leadID: Int(lead.id), callID: lead.callID, campaignID: seat.campaignID, script: plan.script,
                                                agentName: seat.displayName, preview: true, on: req.db)

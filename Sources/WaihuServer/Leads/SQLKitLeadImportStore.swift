@@ -28,7 +28,7 @@ struct SQLKitLeadImportStore: Sendable {
             sets.existing.formUnion(existing)
             let blocked = try await database.select().column("phone_key").from(DoNotCallRecord.schema)
                 .where("phone_key", .in, chunk)
-                .where(group: { $0.where(SQLColumn("until"), .is, SQLLiteral.null).orWhere(SQLColumn("until"), .greaterThanOrEqual, SQLBind(today)) })
+                .where(SQLRaw(DoNotCallRule.sqlCondition(lastDayColumn: #""until""#, on: today)))
                 .all(decodingColumn: "phone_key", as: String.self)
             sets.doNotCall.formUnion(blocked)
         }

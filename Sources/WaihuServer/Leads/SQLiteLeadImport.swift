@@ -137,8 +137,8 @@ final class SQLiteLeadImport: @unchecked Sendable {
         // The list is read into memory once rather than looked up for every row: a
         // centre's list is far shorter than its lead files, and a set lookup costs a
         // fraction of a statement's step. It grows with the list, never with the file.
-        let doNotCall = try connection.prepare(#"SELECT "phone_key" FROM "\#(DoNotCallRecord.schema)" WHERE "until" IS NULL OR "until" >= ?"#)
-        try doNotCall.bind(1, today)
+        let doNotCall = try connection.prepare(#"SELECT "phone_key" FROM "\#(DoNotCallRecord.schema)" WHERE "#
+                                               + DoNotCallRule.sqlCondition(lastDayColumn: #""until""#, on: today))
         while try doNotCall.step() {
             if let key = doNotCall.text(column: 0) { self.doNotCall.insert(key) }
         }

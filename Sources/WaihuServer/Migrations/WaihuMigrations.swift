@@ -14,6 +14,7 @@ public enum WaihuMigrations {
             CreateLeadTables(),
             CreateCampaignTables(),
             CreateEventRollups(),
+            AddCampaignLeadCallbacks(),
         ]
     }
 }

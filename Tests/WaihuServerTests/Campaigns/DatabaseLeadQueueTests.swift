@@ -65,11 +65,25 @@ final class DatabaseLeadQueueTests: XCTestCase {
 
             // A busy lead waits its retry delay, then is dialed again, up to its attempt limit.
             guard let sql = server.app.db as? SQLDatabase else { return XCTFail() }
-            try await sql.raw("UPDATE campaign_leads SET state = 'waiting', last_outcome = 'busy', last_attempt_at = \(bind: Date().timeIntervalSince1970 - 10_000) WHERE state = 'dialing'").run()
+            let store = CampaignLeadStore(sql: sql)
+            let lifecycle = CampaignLeadLifecycle(retry: openAllDay.gate.attempts.retry)
+            let longAgo = Date().addingTimeInterval(-10_000)
+            func endCalls(_ numbers: [String]) async throws {
+                for number in numbers {
+                    let callID = try await sql.raw("""
+                        SELECT cl.call_id AS call_id FROM campaign_leads cl JOIN leads l ON l.id = cl.lead_id
+                        WHERE l.phone = \(bind: number) AND cl.state = 'dialing'
+                        """).first(decoding: CallRow.self)?.call_id
+                    let moved = try await store.apply(lifecycle.afterCall(.busy, mode: .progressive, connectedToAgent: false, at: longAgo),
+                                                      callID: XCTUnwrap(callID), call: .init(outcome: .busy, attemptAt: longAgo))
+                    XCTAssertTrue(moved)
+                }
+            }
+            try await endCalls(numbers)
             var again: [String] = []
             while case .lead(let lead) = try await queue.nextLead() { again.append(lead.number) }
             XCTAssertEqual(again.count, 2, "second attempts after the retry delay")
-            try await sql.raw("UPDATE campaign_leads SET state = 'waiting' WHERE state = 'dialing'").run()
+            try await endCalls(again)
             let exhausted = try await queue.nextLead()
             XCTAssertEqual(exhausted, .finished, "both reached 2 attempts: the campaign is finished")
             let after = try await CampaignAdministration(database: server.app.db, actor: .console(), dataDirectory: server.dataDirectory).view(id)
@@ -88,6 +102,8 @@ final class DatabaseLeadQueueTests: XCTestCase {
             XCTAssertEqual(none, .notNow)
         }
     }
+
+    private struct CallRow: Decodable { var call_id: String }
 
     private func campaign2(_ server: TestServer, plan: CampaignPlan) async throws -> Int {
         let url = try LeadFixtures.temporaryFile("q2.csv", "姓名,电话\n新客,13700137000\n")
