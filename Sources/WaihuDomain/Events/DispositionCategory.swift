@@ -24,15 +24,6 @@ public enum DispositionCategory: String, StoredEnum {
 
     public init(from decoder: Decoder) throws { self = try Self.decodeStored(from: decoder) }
 
-    /// The right customer was reached and spoken to (已接触). Read by the contact success
-    /// rate (接触成功率); invalid numbers and wrong parties are not contacts.
-    public var isContact: Bool {
-        switch self {
-        case .invalidNumber, .wrongParty: return false
-        default: return true
-        }
-    }
-
     /// The Chinese name shown in reports.
     public var chineseName: String {
         switch self {

@@ -97,9 +97,10 @@ extension KPI {
         Ratio(successes, over: contacted)
     }
 
-    /// 已接触: distinct leads with a disposition showing the right customer was reached.
+    /// 已接触: distinct leads with a disposition showing the right customer was reached
+    /// (`ContactRule`).
     public static func contactedLeads(_ dispositions: [DispositionRecord]) -> Set<String> {
-        Set(dispositions.filter(\.category.isContact).map(\.leadID))
+        ContactRule.contactedLeads(dispositions)
     }
 
     /// 净成功率: successes / leads dialled (002).

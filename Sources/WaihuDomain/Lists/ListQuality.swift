@@ -32,7 +32,7 @@ public struct ListQuality: Equatable, Sendable {
     }
 
     /// Adds what calling the list showed: `dialled` leads called at least once, `contacted`
-    /// of them answered (接触率 = contacted ÷ dialled), `successes` sold (净成功率 =
+    /// of them reached (`ContactRule`; 接触率 = contacted ÷ dialled), `successes` sold (净成功率 =
     /// successes ÷ dialled) and the cost of one success (cost ÷ successes). Nil where there
     /// is nothing to divide by: no calls yet, or no success yet.
     public func withCalls(dialled: Int, contacted: Int, successes: Int) -> ListQuality {

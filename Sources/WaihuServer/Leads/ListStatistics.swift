@@ -33,7 +33,7 @@ public struct ListStatistics: Sendable {
         public var contactRate: Double?
         public var successRate: Double?
         public var costPerSuccess: Double?
-        /// Leads called at least once, leads who answered, leads sold.
+        /// Leads called at least once, leads contacted (`ContactRule`), leads sold.
         public var dialled: Int
         public var contacted: Int
         public var successes: Int
@@ -140,15 +140,19 @@ public struct ListStatistics: Sendable {
         var successes = 0
     }
 
-    /// Per batch: leads called at least once, leads who answered, leads sold.
+    /// Per batch: leads called at least once, leads contacted (接触, by `ContactRule`: a
+    /// disposition that reached the right customer, as the reports count it), leads sold.
     private func callCounts() async throws -> [Int: CallCounts] {
         guard let sql = database as? SQLDatabase else { return [:] }
         struct Row: Decodable { var batch_id: Int; var dialled: Int; var contacted: Int?; var successes: Int? }
+        let contact = DomainPredicateSQL.isContact(category: "d.category")
         let rows = try await sql.raw("""
             SELECT l.batch_id AS batch_id, COUNT(DISTINCT l.id) AS dialled,
-                   COUNT(DISTINCT CASE WHEN a.outcome = 'answered' THEN l.id END) AS contacted,
+                   COUNT(DISTINCT CASE WHEN c.lead_id IS NOT NULL THEN l.id END) AS contacted,
                    COUNT(DISTINCT CASE WHEN l.status = 'success' THEN l.id END) AS successes
             FROM ev_call_attempts a JOIN leads l ON CAST(l.id AS TEXT) = a.lead_id
+            LEFT JOIN (SELECT DISTINCT d.lead_id AS lead_id FROM ev_dispositions d
+                       WHERE d.simulated = \(SQLLiteral.boolean(false)) AND \(unsafeRaw: contact)) c ON c.lead_id = a.lead_id
             WHERE a.simulated = \(SQLLiteral.boolean(false))
             GROUP BY l.batch_id
             """).all(decoding: Row.self)

@@ -283,7 +283,7 @@ public struct ReportQuery: Sendable {
             Sum(sql: count("t.category = 'success'"), into: \.successes),
         ]),
         Measure(table: .dispositions, period: .localDay, filter: nil, perLead: true, sums: [
-            Sum(sql: any("t.category NOT IN ('invalid_number', 'wrong_party')"), into: \.contactedLeads),
+            Sum(sql: any(DomainPredicateSQL.isContact(category: "t.category")), into: \.contactedLeads),
         ]),
         Measure(table: .sales, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.policies),

@@ -13,13 +13,6 @@ final class StoredEnumTests: XCTestCase {
         XCTAssertNil(CallOutcome(rawValue: "No Answer"))
     }
 
-    func testContactCategories() {
-        XCTAssertTrue(DispositionCategory.refusal.isContact)
-        XCTAssertTrue(DispositionCategory.success.isContact)
-        XCTAssertFalse(DispositionCategory.invalidNumber.isContact)
-        XCTAssertFalse(DispositionCategory.wrongParty.isContact)
-    }
-
     func testCalendarDay() {
         XCTAssertEqual(CalendarDay("2024-02-29")?.description, "2024-02-29")
         XCTAssertNil(CalendarDay("2026-02-29"), "2026 is not a leap year")

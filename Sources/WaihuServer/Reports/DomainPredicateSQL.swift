@@ -1,0 +1,24 @@
+import WaihuDomain
+
+/// The domain's predicates (`ContactRule`, …) as SQL conditions on stored raw values, built
+/// from the domain's own lists of cases, so that a query never types a rule a second time.
+/// The same SQL runs on SQLite and PostgreSQL.
+enum DomainPredicateSQL {
+    /// `column IN ('a', 'b')` for the stored values of `cases`; a condition that is never
+    /// true for no cases. Stored raw values are lowercase words (checked), so they are
+    /// inlined as literals.
+    static func column<Value: StoredEnum>(_ column: String, isOneOf cases: [Value]) -> String {
+        guard !cases.isEmpty else { return "1 = 0" }
+        let literals = cases.map { value -> String in
+            precondition(value.rawValue.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLowercase || $0.isNumber)) },
+                         "stored value \(value.rawValue) is not a plain word")
+            return "'\(value.rawValue)'"
+        }
+        return "\(column) IN (\(literals.joined(separator: ", ")))"
+    }
+
+    /// 接触: a disposition whose `category` column is a contact (`ContactRule`).
+    static func isContact(category: String) -> String {
+        self.column(category, isOneOf: ContactRule.contactCategories)
+    }
+}
