@@ -22,10 +22,6 @@ public enum CallOutcome: String, StoredEnum {
 
     public init(from decoder: Decoder) throws { self = try Self.decodeStored(from: decoder) }
 
-    /// Whether the number was found not to reach anyone (无效号码), which counts towards the
-    /// invalid data rate (无效数据比率).
-    public var showsInvalidNumber: Bool { self == .invalid }
-
     /// The Chinese name shown in reports.
     public var chineseName: String {
         switch self {

@@ -13,17 +13,10 @@ extension KPI {
         Ratio(invalidLeads, over: dialledLeads)
     }
 
-    /// 无效数据总量 from call attempts: distinct leads with at least one attempt whose outcome
-    /// was `invalid` (空号/停机). Dispositions of `invalid_number` are added by the caller
-    /// when the number was found wrong on a call.
-    public static func invalidLeads(_ attempts: [CallAttemptRecord]) -> Set<String> {
-        Set(attempts.filter { $0.outcome.showsInvalidNumber }.map(\.leadID))
-    }
-
-    /// 无效数据总量 from calls and dispositions: leads with a call that ended `invalid` or a
-    /// disposition in the `invalid_number` category (a number that reached a stranger or a fax).
+    /// 无效数据总量: the dialled leads that a call or a disposition showed invalid
+    /// (`InvalidLeadRule`).
     public static func invalidLeads(_ attempts: [CallAttemptRecord], _ dispositions: [DispositionRecord]) -> Set<String> {
-        invalidLeads(attempts).union(dispositions.filter { $0.category == .invalidNumber }.map(\.leadID))
+        InvalidLeadRule.invalidLeads(attempts, dispositions)
     }
 
     /// 已拨打名单: distinct leads dialled at least once.

@@ -21,4 +21,15 @@ enum DomainPredicateSQL {
     static func isContact(category: String) -> String {
         self.column(category, isOneOf: ContactRule.contactCategories)
     }
+
+    /// 无效数据 (`InvalidLeadRule`), for a call attempt `t` of the period: its call showed an
+    /// invalid number, or a disposition of the period on its lead says the number is invalid.
+    /// The sub-query does not depend on the row, so the database reads the period's
+    /// invalid-number dispositions once.
+    static func showsInvalidNumber(attempt t: String, from: String, to: String) -> String {
+        let outcome = column("\(t).outcome", isOneOf: InvalidLeadRule.invalidOutcomes)
+        let category = column("d.category", isOneOf: InvalidLeadRule.invalidCategories)
+        return "(\(outcome) OR \(t).lead_id IN (SELECT d.lead_id FROM ev_dispositions d WHERE \(category)"
+            + " AND d.local_day >= \(from) AND d.local_day <= \(to)))"
+    }
 }

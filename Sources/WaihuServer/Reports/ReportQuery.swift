@@ -270,7 +270,7 @@ public struct ReportQuery: Sendable {
         ]),
         Measure(table: .callAttempts, period: .localDay, filter: nil, perLead: true, sums: [
             Sum(sql: "1", into: \.leadsDialled),
-            Sum(sql: any("t.outcome = 'invalid'"), into: \.invalidLeads),
+            Sum(sql: any(DomainPredicateSQL.showsInvalidNumber(attempt: "t", from: "FROM_DAY", to: "TO_DAY")), into: \.invalidLeads),
         ]),
         // 首拨 without an attempt number: the lead's earliest attempt on record. Read through
         // the partial index of unnumbered attempts (`CreateEventRollups`): the dialer numbers

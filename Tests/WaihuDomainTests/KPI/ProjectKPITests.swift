@@ -41,7 +41,9 @@ final class ProjectKPITests: XCTestCase {
         XCTAssertEqual(KPI.agentConnectedCalls(calls), 2)           // K1, K3
         XCTAssertEqual(KPI.agentTalkSeconds(calls), 180)
         XCTAssertEqual(KPI.dialledLeads(calls), ["L1", "L2", "L3", "L4", "L5"])
-        XCTAssertEqual(KPI.invalidLeads(calls), ["L3"])
+        XCTAssertEqual(KPI.invalidLeads(calls, []), ["L3"])
+        // L8's invalid-number disposition is on a lead these calls did not dial.
+        XCTAssertEqual(KPI.invalidLeads(calls, dispositions), ["L3"])
         XCTAssertEqual(KPI.playbackSeconds(calls), 25)
         XCTAssertEqual(KPI.firstDials(calls).map(\.callID), ["K1", "K2", "K4", "K5", "K6"])
     }
@@ -129,11 +131,17 @@ final class ProjectKPIHelperTests: XCTestCase {
 
     func testInvalidLeadsFromCallsAndDispositions() {
         let calls = [CallAttemptRecord(callID: "K1", leadID: "L1", campaignID: "C", number: "1",
-                                       placedAt: halfPastMidnight, endedAt: halfPastMidnight, outcome: .invalid)]
+                                       placedAt: halfPastMidnight, endedAt: halfPastMidnight, outcome: .invalid),
+                     CallAttemptRecord(callID: "K2", leadID: "L2", campaignID: "C", number: "2",
+                                       placedAt: halfPastMidnight, endedAt: halfPastMidnight, outcome: .answered),
+                     CallAttemptRecord(callID: "K3", leadID: "L3", campaignID: "C", number: "3",
+                                       placedAt: halfPastMidnight, endedAt: halfPastMidnight, outcome: .answered)]
         let dispositions = [
             DispositionRecord(leadID: "L2", campaignID: "C", code: "fax", category: .invalidNumber, at: halfPastMidnight),
             DispositionRecord(leadID: "L3", campaignID: "C", code: "no", category: .refusal, at: halfPastMidnight),
+            DispositionRecord(leadID: "L9", campaignID: "C", code: "fax", category: .invalidNumber, at: halfPastMidnight),
         ]
+        // L2 was answered by a fax line; L9 was not dialled by these calls.
         XCTAssertEqual(KPI.invalidLeads(calls, dispositions), ["L1", "L2"])
     }
 

@@ -106,4 +106,29 @@ final class ReportDomainRulesTests: XCTestCase {
             assertFigure(agents, "a2", "lead_contact_rate", 100)
         }
     }
+
+    /// 无效数据比率 (`InvalidLeadRule`): a lead is invalid when a call ended 空号 or an agent
+    /// recorded the number as invalid (lead 4, a fax line that answered). The network's verdict
+    /// alone gave a1 1 / 5 = 20 % and the day 1 / 6 = 16.7 %.
+    func testInvalidDataRateCountsInvalidNumberDispositions() async throws {
+        try await TestServer.with { server in
+            let admin = try await server.adminToken()
+            let leads = try await DomainRulesDay.importLeads(server)
+            try await DomainRulesDay.importEvents(server, leads: leads, token: admin)
+
+            let agents = try await DomainRulesDay.report(server, "agent", token: admin)
+            assertFigure(agents, "a1", "invalid_rate", 40)        // leads 4 and 5 of 1–5
+            assertFigure(agents, "a2", "invalid_rate", 0)
+            assertFigure(agents, "total", "invalid_rate", 33.3333) // 2 / 6
+            let teams = try await DomainRulesDay.report(server, "team", token: admin)
+            assertFigure(teams, "T1", "invalid_rate", 40)
+            assertFigure(teams, "T2", "invalid_rate", 0)
+            let campaigns = try await DomainRulesDay.report(server, "campaign", token: admin)
+            assertFigure(campaigns, "C1", "invalid_rate", 33.3333)
+            let quality = try await DomainRulesDay.report(server, "list_quality", token: admin, groupBy: "batch")
+            assertFigure(quality, "B1", "invalid_rate", 33.3333)
+            let weekly = try await DomainRulesDay.report(server, "weekly", token: admin)
+            assertFigure(weekly, "total", "valid_rate", 66.6667)
+        }
+    }
 }
