@@ -58,7 +58,7 @@ public struct CampaignLeadLifecycle: Sendable, Equatable {
         default:
             // An answered call nobody took is an abandoned customer: reached, called back later.
             let reached = outcome == .answered || outcome == .abandoned
-            let delay = retry.delay(after: Self.dialOutcome(of: outcome == .answered ? .abandoned : outcome)) ?? 0
+            let delay = retry.delay(after: outcome == .answered ? .abandoned : outcome) ?? 0
             var actions: [CampaignLeadAction] = [.closeCallback, .scheduleRetry(at: time.addingTimeInterval(delay))]
             if reached { actions.append(.setLeadStatus(.contacted)) }
             return CampaignLeadStep(from: .dialing, to: .waiting, actions: actions)
@@ -108,20 +108,6 @@ public struct CampaignLeadLifecycle: Sendable, Equatable {
     /// From `dialing`, when an agent skipped a previewed lead without dialing: as if never claimed.
     public func afterPreviewSkipped() -> CampaignLeadStep {
         CampaignLeadStep(from: .dialing, to: .waiting, actions: [.giveBackAttempt])
-    }
-
-    /// The dialing rules' view of how a call ended: busy and rejected wait the busy delay,
-    /// an abandoned customer (reached, but no agent was free) too; a system failure says
-    /// nothing about the number and waits the short network-failure delay.
-    public static func dialOutcome(of outcome: CallOutcome) -> DialOutcome {
-        switch outcome {
-        case .answered: return .liveAnswer
-        case .busy, .rejected, .abandoned: return .busy
-        case .noAnswer: return .noAnswer
-        case .invalid: return .vacant
-        case .machine: return .machine
-        case .failed: return .networkFailure
-        }
     }
 }
 

@@ -6,10 +6,11 @@ public struct LeadDialHistory: Codable, Sendable, Equatable {
     public var attempts: Int
     /// Attempts made on the current local day.
     public var attemptsToday: Int
-    public var lastOutcome: DialOutcome?
+    /// How the last call ended: what the retry delay and the invalid-number rule read.
+    public var lastOutcome: CallOutcome?
     public var lastAttemptAt: Date?
 
-    public init(attempts: Int = 0, attemptsToday: Int = 0, lastOutcome: DialOutcome? = nil, lastAttemptAt: Date? = nil) {
+    public init(attempts: Int = 0, attemptsToday: Int = 0, lastOutcome: CallOutcome? = nil, lastAttemptAt: Date? = nil) {
         self.attempts = attempts
         self.attemptsToday = attemptsToday
         self.lastOutcome = lastOutcome

@@ -45,7 +45,7 @@ struct CampaignCallLog: Sendable {
             // never undo a disposition.
             let store = CampaignLeadStore(sql: sql)
             try await store.apply(step, callID: call.lead.callID, call: .init(
-                outcome: CampaignLeadLifecycle.dialOutcome(of: call.outcome), attemptAt: call.placedAt, agent: call.agent,
+                outcome: call.outcome, attemptAt: call.placedAt, agent: call.agent,
                 listenedSeconds: call.report.listenedSeconds))
             if let status = step.leadStatus { try await store.setLeadStatus(Int(call.lead.id), status) }
             if let path = call.report.recording {
@@ -114,7 +114,7 @@ struct CampaignCallLog: Sendable {
                                                     outcome: .failed, attemptNumber: row.attempts, listBatch: row.batch, listSource: row.source)
                     try await EventStore(database: db, clock: clock).insert([.callAttempt(attempt)])
                 }
-                try await CampaignLeadStore(sql: sql).apply(step, row: row.id, call: .init(outcome: .networkFailure, attemptAt: placed))
+                try await CampaignLeadStore(sql: sql).apply(step, row: row.id, call: .init(outcome: .failed, attemptAt: placed))
             }
         }
         return rows.count

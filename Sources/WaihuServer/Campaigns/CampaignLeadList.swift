@@ -88,13 +88,13 @@ struct CampaignLeadList {
         let leads = rows.map { row -> Row in
             let state = CampaignLeadState(rawValue: row.state)
             let reason = row.done_reason.flatMap(CampaignLeadDoneReason.init(rawValue:))
-            let outcome = row.last_outcome.flatMap(DialOutcome.init(rawValue:))
+            let outcome = row.last_outcome.flatMap(CallOutcome.init(rawValue:))
             return Row(lead_id: row.lead_id, name: row.name, number: PhoneMask.masked(DatabaseLeadQueue.dialString(row.phone_key)),
                        batch: row.batch, state: row.state, state_label: state?.chinese ?? row.state, attempts: row.attempts,
                        attempts_today: row.attempts_day == today ? row.attempts_today : 0,
                        next_dial_at: state == .waiting ? row.next_dial_at.map(Date.init(timeIntervalSince1970:)) : nil,
                        done_reason: row.done_reason, done_label: reason?.chinese,
-                       last_outcome: row.last_outcome, last_outcome_label: outcome?.chinese,
+                       last_outcome: row.last_outcome, last_outcome_label: outcome?.chineseName,
                        last_attempt_at: row.last_attempt_at.map(Date.init(timeIntervalSince1970:)),
                        callback_at: row.callback_at.map(Date.init(timeIntervalSince1970:)), callback_agent: row.callback_agent,
                        agent: row.agent_id)

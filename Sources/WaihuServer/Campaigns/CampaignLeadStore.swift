@@ -48,7 +48,7 @@ struct CampaignLeadStore: Sendable {
 
     /// What a finished call leaves on the lead besides its state.
     struct CallResult {
-        var outcome: DialOutcome
+        var outcome: CallOutcome
         var attemptAt: Date
         var agent: String?
         var listenedSeconds: Double?

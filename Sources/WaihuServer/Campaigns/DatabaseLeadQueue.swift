@@ -77,7 +77,7 @@ actor DatabaseLeadQueue: CampaignLeadQueue {
             while let row = takeNext(from: &due) {
                 let history = LeadDialHistory(
                     attempts: row.attempts, attemptsToday: row.attempts_day == today ? row.attempts_today : 0,
-                    lastOutcome: row.last_outcome.flatMap(DialOutcome.init(rawValue:)),
+                    lastOutcome: row.last_outcome.flatMap(CallOutcome.init(rawValue:)),
                     lastAttemptAt: row.last_attempt_at.map(Date.init(timeIntervalSince1970:)))
                 let refusal = gate.refusal(history: history, onDoNotCallList: listed.contains(row.phone_key),
                                            renewalDate: row.renewal_date.flatMap(Self.localDay), timeZone: timeZone, now: now)

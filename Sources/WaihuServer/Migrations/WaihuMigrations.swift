@@ -15,6 +15,8 @@ public enum WaihuMigrations {
             CreateCampaignTables(),
             CreateEventRollups(),
             AddCampaignLeadCallbacks(),
+            StoreCallOutcomesOnCampaignLeads(),
+            SnakeCaseCampaignPlans(),
         ]
     }
 }

@@ -10,10 +10,12 @@ final class AttemptPolicyTests: XCTestCase {
         XCTAssertEqual(retry.delay(after: .busy), 600)
         XCTAssertEqual(retry.delay(after: .noAnswer), 7200)
         XCTAssertEqual(retry.delay(after: .machine), 14_400)
-        XCTAssertEqual(retry.delay(after: .networkFailure), 300)
-        XCTAssertNil(retry.delay(after: .vacant))
+        XCTAssertEqual(retry.delay(after: .failed), 300)
+        // A refused call (603) and an abandoned customer wait the busy delay.
+        XCTAssertEqual(retry.delay(after: .rejected), 600)
+        XCTAssertEqual(retry.delay(after: .abandoned), 600)
         XCTAssertNil(retry.delay(after: .invalid))
-        XCTAssertNil(retry.delay(after: .liveAnswer))
+        XCTAssertNil(retry.delay(after: .answered))
     }
 
     func testBusyLeadWaitsTenMinutes() {
@@ -31,11 +33,10 @@ final class AttemptPolicyTests: XCTestCase {
     }
 
     func testVacantNumbersAreNeverRetriedAndCountAsInvalid() {
-        let history = LeadDialHistory(attempts: 1, attemptsToday: 1, lastOutcome: .vacant, lastAttemptAt: t0)
+        let history = LeadDialHistory(attempts: 1, attemptsToday: 1, lastOutcome: .invalid, lastAttemptAt: t0)
         XCTAssertEqual(AttemptPolicy().eligibility(of: history, now: t0.addingTimeInterval(86_400 * 30)), .invalidNumber)
-        XCTAssertTrue(DialOutcome.vacant.isInvalidNumber)
-        XCTAssertTrue(DialOutcome.invalid.isInvalidNumber)
-        XCTAssertFalse(DialOutcome.busy.isInvalidNumber)
+        XCTAssertEqual(AttemptPolicy().eligibility(of: LeadDialHistory(attempts: 1, attemptsToday: 1, lastOutcome: .busy, lastAttemptAt: t0),
+                                                   now: t0.addingTimeInterval(86_400)), .eligible)
     }
 
     func testLimitsPerLeadAndPerDay() {

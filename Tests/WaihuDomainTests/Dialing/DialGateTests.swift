@@ -22,7 +22,7 @@ final class DialGateTests: XCTestCase {
                                   timeZone: shanghai, now: noon))
         XCTAssertEqual(gate.refusal(history: .neverDialled, onDoNotCallList: false, renewalDate: nil,
                                     timeZone: shanghai, now: noon.addingTimeInterval(10 * 3600)), .outsideCallingWindow)
-        let vacant = LeadDialHistory(attempts: 1, attemptsToday: 1, lastOutcome: .vacant, lastAttemptAt: noon.addingTimeInterval(-86_400))
+        let vacant = LeadDialHistory(attempts: 1, attemptsToday: 1, lastOutcome: .invalid, lastAttemptAt: noon.addingTimeInterval(-86_400))
         XCTAssertEqual(gate.refusal(history: vacant, onDoNotCallList: false, renewalDate: nil, timeZone: shanghai, now: noon),
                        .attempts(.invalidNumber))
     }

@@ -103,6 +103,30 @@ final class DatabaseLeadQueueTests: XCTestCase {
         }
     }
 
+    /// Leads stored before the dialing rules and the events shared one outcome vocabulary keep
+    /// their history: the old words are rewritten, and a vacant number is still never redialed.
+    func testOldOutcomeWordsAreRewrittenAndStillObeyed() async throws {
+        try await TestServer.with { server in
+            let id = try await campaign(server, leads: 3, plan: openAllDay)
+            guard let sql = server.app.db as? SQLDatabase else { return XCTFail() }
+            let longAgo = Date().timeIntervalSince1970 - 100_000
+            for (index, old) in ["live_answer", "network_failure", "vacant"].enumerated() {
+                try await sql.raw("""
+                    UPDATE campaign_leads SET last_outcome = \(bind: old), last_attempt_at = \(bind: longAgo), attempts = 1
+                    WHERE campaign_id = \(bind: id) AND lead_id = (SELECT MIN(lead_id) + \(bind: index) FROM campaign_leads)
+                    """).run()
+            }
+            try await StoreCallOutcomesOnCampaignLeads().prepare(on: server.app.db)
+            struct Row: Decodable { var last_outcome: String? }
+            let stored = try await sql.raw("SELECT last_outcome FROM campaign_leads ORDER BY lead_id").all(decoding: Row.self)
+            XCTAssertEqual(stored.map(\.last_outcome), ["answered", "failed", "invalid"])
+            let queue = DatabaseLeadQueue(database: server.app.db, campaignID: id, plan: openAllDay, node: "a")
+            var numbers: [String] = []
+            while case .lead(let lead) = try await queue.nextLead() { numbers.append(lead.number) }
+            XCTAssertEqual(numbers, ["13900130000", "13900130001"], "the vacant number is not dialed")
+        }
+    }
+
     private struct CallRow: Decodable { var call_id: String }
 
     private func campaign2(_ server: TestServer, plan: CampaignPlan) async throws -> Int {

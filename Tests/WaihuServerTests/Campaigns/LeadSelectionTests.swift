@@ -61,7 +61,7 @@ final class LeadSelectionTests: XCTestCase {
             let now = Date()
             try await CampaignLeadStore(sql: sql).apply(
                 CampaignLeadLifecycle().afterCall(.answered, mode: .progressive, connectedToAgent: true, at: now),
-                callID: first.callID, call: .init(outcome: .liveAnswer, attemptAt: now, agent: "zhang"))
+                callID: first.callID, call: .init(outcome: .answered, attemptAt: now, agent: "zhang"))
             _ = try await DispositionDesk(database: server.app.db, clock: LocalClock())
                 .save(.init(call_id: first.callID, code: "callback", note: nil, callback_at: now, callback_personal: true),
                       agent: "zhang", actor: .console())
