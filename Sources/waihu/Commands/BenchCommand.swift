@@ -27,12 +27,14 @@ struct BenchCommand: AsyncParsableCommand {
             let agentCounts = agents.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             let rates = answerRates.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             guard !agentCounts.isEmpty, !rates.isEmpty else { throw ValidationError("--agents and --answer-rates need comma-separated numbers") }
+            let started = Date()
             let report: PacingBenchmarkReport
             do {
                 report = try PacingBenchmark.run(agentCounts: agentCounts, answerProbabilities: rates, shifts: shifts,
                                                  hours: hours, cap: cap, baseSeed: seed, parallel: true)
             } catch { throw ValidationError("\(error)") }
             print(json ? try report.json() : report.textTable)
+            FileHandle.standardError.write(Data(String(format: "benchmark took %.1f s\n", Date().timeIntervalSince(started)).utf8))
             if !report.allPass { throw ExitCode(1) }
         }
     }

@@ -3,7 +3,7 @@ import XCTest
 import WaihuDomain
 
 /// Short shifts with fixed seeds, quick enough for every CI run in debug builds.
-/// The full 30-shift table is `PacingFullBenchmarkTests`.
+/// The full 30-shift table is measured by `waihu bench pacing` (docs/pacing.md).
 final class PacingSimulatorTests: XCTestCase {
     private func run(agents: Int = 20, answer: Double = 0.25, cap: Double = 0.03, hours: Double = 2, seed: UInt64 = 1,
                      mode: DialMode = .predictive, _ change: (inout PacingSimulationParameters) -> Void = { _ in }) throws -> ShiftResult {

@@ -30,7 +30,7 @@ final class LiveStreamTests: XCTestCase {
                         else { continue }
                         return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
                     }
-                    guard let chunk = try await iterator.next() else { throw XCTSkip("stream ended") }
+                    guard let chunk = try await iterator.next() else { throw TestFailure("the live stream ended before its next figures") }
                     buffer += String(buffer: chunk)
                 }
             }

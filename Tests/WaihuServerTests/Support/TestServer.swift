@@ -21,10 +21,6 @@ final class TestServer: @unchecked Sendable {
     let dataDirectory: String
     let client: HTTPClient
 
-    static var databaseKind: String {
-        ProcessInfo.processInfo.environment["WAIHU_TEST_DATABASE"] == nil ? "sqlite" : "postgres"
-    }
-
     static func start(configure: (inout ServerSettings) -> Void = { _ in }) async throws -> TestServer {
         let dataDirectory = NSTemporaryDirectory() + "waihu-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
@@ -50,7 +46,9 @@ final class TestServer: @unchecked Sendable {
             throw error
         }
         guard let port = app.http.server.shared.localAddress?.port else {
-            throw XCTSkip("server did not report its port")
+            await app.server.shutdown()
+            try? await app.asyncShutdown()
+            throw TestFailure("the test server did not report its port")
         }
         return TestServer(app: app, baseURL: "http://127.0.0.1:\(port)", dataDirectory: dataDirectory)
     }

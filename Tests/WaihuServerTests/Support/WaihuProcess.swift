@@ -79,7 +79,8 @@ final class ServeProcess: @unchecked Sendable {
             if !process.isRunning { break }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
-        throw XCTSkip("waihu serve never printed /\(pattern)/; output:\n\(text)")
+        let ending = process.isRunning ? "within \(Int(timeout)) s" : "before it exited with status \(process.terminationStatus)"
+        throw TestFailure("waihu serve never printed /\(pattern)/ \(ending); output:\n\(text)")
     }
 
     func stop() -> Int32 {

@@ -43,7 +43,7 @@ final class Browser: @unchecked Sendable {
             ]]]
             let session = try await Self.call(http, .POST, url + "/session", capabilities)
             guard let id = (session as? [String: Any])?["sessionId"] as? String else {
-                throw XCTSkip("chromedriver gave no session: \(String(describing: session))")
+                throw TestFailure("chromedriver gave no session: \(String(describing: session))")
             }
             return Browser(driver: driver, http: http, driverURL: url, sessionID: id, profile: profile)
         } catch {
