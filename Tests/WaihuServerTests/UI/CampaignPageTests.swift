@@ -59,9 +59,9 @@ final class CampaignPageTests: XCTestCase {
             let plan = try XCTUnwrap(campaign["plan"] as? [String: Any])
             let gate = try XCTUnwrap(plan["gate"] as? [String: Any])
             let window = try XCTUnwrap(gate["window"] as? [String: Any])
-            XCTAssertEqual(window["opensAtMinute"] as? Int, 0)
-            XCTAssertEqual(window["closesAtMinute"] as? Int, 1440)
-            XCTAssertEqual((gate["attempts"] as? [String: Any])?["maxAttemptsPerLead"] as? Int, 4)
+            XCTAssertEqual(window["opens_at_minute"] as? Int, 0)
+            XCTAssertEqual(window["closes_at_minute"] as? Int, 1440)
+            XCTAssertEqual((gate["attempts"] as? [String: Any])?["max_attempts_per_lead"] as? Int, 4)
             XCTAssertEqual(((plan["abandon_cap"] as? [String: Any])?["rate"] as? Double) ?? 0, 0.025, accuracy: 0.0001)
             XCTAssertEqual((plan["dispositions"] as? [[String: Any]])?.count, 8, "the default dispositions")
             XCTAssertEqual(plan["script"] as? String, "您好，请问是{name}吗？您的{car_model}（{plate}）车险快到期了。")
@@ -94,6 +94,19 @@ final class CampaignPageTests: XCTestCase {
             // The detail view opens with its (still empty) calls; then the supervisor stops the campaign.
             try await browser.click("#campaign-open-\(id)")
             try await browser.waitForText("#campaign-detail", containing: "最近通话")
+            // 名单明细: every lead of the campaign with its place in the lifecycle, from the API.
+            try await browser.waitForText("#campaign-leads-page", containing: "共 3 条")
+            let leads = try await server.api.get("/api/v1/campaigns/\(id)/leads?per_page=2", token: admin).json
+            XCTAssertEqual(leads["total"] as? Int, 3, "\(leads)")
+            let page = try XCTUnwrap(leads["leads"] as? [[String: Any]])
+            XCTAssertEqual(page.count, 2, "paged")
+            XCTAssertTrue(page.allSatisfy { ["waiting", "dialing"].contains($0["state"] as? String ?? "") }, "\(page)")
+            XCTAssertTrue(page.allSatisfy { ($0["number"] as? String ?? "").contains("*") }, "numbers are masked: \(page)")
+            let none = try await server.api.get("/api/v1/campaigns/\(id)/leads?state=done", token: admin).json
+            XCTAssertEqual(none["total"] as? Int, 0, "\(none)")
+            let bad = try await server.api.request(.GET, "/api/v1/campaigns/\(id)/leads?state=finished", token: admin)
+            XCTAssertEqual(bad.status, 400, bad.text)
+            XCTAssertTrue(bad.reason.contains("state"), bad.reason)
             try await browser.click("#campaign-\(id)-stop")
             try await browser.waitForText("tr[data-campaign='\(id)'] [data-status]", containing: "已停止")
             let stopped = try await server.api.get("/api/v1/campaigns/\(id)", token: admin).json
