@@ -115,13 +115,13 @@ window.campaignForm = async function ({ onCreate, message }) {
     const plan = {
       mode: mode.value,
       gate: {
-        window: { opensAtMinute: minutes(opens.value), closesAtMinute: minutes(closes.value), holidays: [] },
+        window: { opens_at_minute: minutes(opens.value), closes_at_minute: minutes(closes.value), holidays: [] },
         attempts: {
-          maxAttemptsPerLead: Number(perLead.value), maxAttemptsPerDay: Number(perDay.value),
-          retry: { busy: 600, noAnswer: 7200, machine: 14400, networkFailure: 300 },
+          max_attempts_per_lead: Number(perLead.value), max_attempts_per_day: Number(perDay.value),
+          retry: { busy: 600, no_answer: 7200, machine: 14400, network_failure: 300 },
         },
       },
-      abandon_cap: { rate: Number(cap.value) / 100, connectGrace: 2 },
+      abandon_cap: { rate: Number(cap.value) / 100, connect_grace: 2 },
       wrap_up_seconds: Number(wrapUp.value),
       transfer_digits: digits.value.trim() || '1',
       script: script.value,

@@ -13,6 +13,16 @@ public struct CampaignDisposition: Codable, Sendable, Equatable {
         self.category = category
     }
 
+    private enum CodingKeys: String, CodingKey, CaseIterable { case code, label, category }
+
+    public init(from decoder: Decoder) throws {
+        try PlanJSONKey.refuseUnknown(CodingKeys.self, in: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        code = try c.decode(String.self, forKey: .code)
+        label = try c.decode(String.self, forKey: .label)
+        category = try c.decode(DispositionCategory.self, forKey: .category)
+    }
+
     /// What a lead becomes after this disposition.
     public var leadStatus: LeadStatus {
         switch category {

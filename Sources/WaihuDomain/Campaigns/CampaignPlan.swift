@@ -2,7 +2,9 @@ import Foundation
 
 /// How a campaign dials and what its agents work with: mode, the dial-time rules, the
 /// abandon cap, timings, script and dispositions. Stored as JSON with the campaign; every
-/// key may be left out of a request and takes the default a renewal team would use.
+/// key may be left out of a request and takes the default a renewal team would use. The JSON
+/// is snake_case at every level and a key the plan does not know is refused by name
+/// (`UnknownPlanKey`); docs/campaigns.md lists every key with its default.
 public struct CampaignPlan: Codable, Sendable, Equatable {
     public var mode: DialMode
     /// Calling window, attempt limits and retry delays, renewal rule.
@@ -30,7 +32,8 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
     public var timeZone: String
     /// Which due lead is dialed next (拨打优先级): due callbacks first, then these keys.
     public var leadOrdering = LeadOrdering()
-    /// 名单配比: batch name → weight; empty dials all the campaign's batches as one list.
+    /// 名单配比: batch name → weight (`ListMix` picks by them; the plan holds only the weights,
+    /// the queue the picking state); empty dials all the campaign's batches as one list.
     public var listMix: [String: Int] = [:]
     /// A personal callback (个人预约) is offered to its own agent first, and to the agent's
     /// team only this many minutes after its time.
@@ -40,7 +43,8 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
                 wrapUpSeconds: Int = 60, ringTimeoutSeconds: Int = 30, maxConcurrentCalls: Int? = nil,
                 callsPerSecond: Double? = nil, dialRatio: Double = 2, script: String = "",
                 dispositions: [CampaignDisposition] = CampaignDisposition.renewalDefaults,
-                refusalAddsToDoNotCall: Bool = false, doNotCallMonths: Int = 6, timeZone: String = "Asia/Shanghai") {
+                refusalAddsToDoNotCall: Bool = false, doNotCallMonths: Int = 6, timeZone: String = "Asia/Shanghai",
+                leadOrdering: LeadOrdering = LeadOrdering(), listMix: [String: Int] = [:], callbackGraceMinutes: Int = 10) {
         self.mode = mode
         self.gate = gate
         self.abandonCap = abandonCap
@@ -55,16 +59,21 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
         self.refusalAddsToDoNotCall = refusalAddsToDoNotCall
         self.doNotCallMonths = doNotCallMonths
         self.timeZone = timeZone
+        self.leadOrdering = leadOrdering
+        self.listMix = listMix
+        self.callbackGraceMinutes = callbackGraceMinutes
     }
 
-    private enum CodingKeys: String, CodingKey {
+    private enum CodingKeys: String, CodingKey, CaseIterable {
         case mode, gate, abandonCap = "abandon_cap", transferDigits = "transfer_digits", wrapUpSeconds = "wrap_up_seconds"
         case ringTimeoutSeconds = "ring_timeout_seconds", maxConcurrentCalls = "max_concurrent_calls"
         case callsPerSecond = "calls_per_second", dialRatio = "dial_ratio", script, dispositions
         case refusalAddsToDoNotCall = "refusal_adds_to_dnc", doNotCallMonths = "dnc_months", timeZone = "time_zone"
+        case leadOrder = "lead_order", listMix = "list_mix", callbackGraceMinutes = "callback_grace_minutes"
     }
 
     public init(from decoder: Decoder) throws {
+        try PlanJSONKey.refuseUnknown(CodingKeys.self, in: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = CampaignPlan(mode: try c.decode(DialMode.self, forKey: .mode))
         self = defaults
@@ -81,6 +90,36 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
         refusalAddsToDoNotCall = try c.decodeIfPresent(Bool.self, forKey: .refusalAddsToDoNotCall) ?? defaults.refusalAddsToDoNotCall
         doNotCallMonths = try c.decodeIfPresent(Int.self, forKey: .doNotCallMonths) ?? defaults.doNotCallMonths
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone) ?? defaults.timeZone
+        leadOrdering = try c.decodeIfPresent([LeadPriorityKey].self, forKey: .leadOrder).map(LeadOrdering.init(keys:))
+            ?? defaults.leadOrdering
+        listMix = try c.decodeIfPresent([String: Int].self, forKey: .listMix) ?? defaults.listMix
+        if !listMix.isEmpty {
+            do { _ = try ListMix(weights: listMix) } catch {
+                throw DecodingError.dataCorruptedError(forKey: .listMix, in: c, debugDescription: "\(error)")
+            }
+        }
+        callbackGraceMinutes = try c.decodeIfPresent(Int.self, forKey: .callbackGraceMinutes) ?? defaults.callbackGraceMinutes
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(gate, forKey: .gate)
+        try c.encode(abandonCap, forKey: .abandonCap)
+        try c.encode(transferDigits, forKey: .transferDigits)
+        try c.encode(wrapUpSeconds, forKey: .wrapUpSeconds)
+        try c.encode(ringTimeoutSeconds, forKey: .ringTimeoutSeconds)
+        try c.encodeIfPresent(maxConcurrentCalls, forKey: .maxConcurrentCalls)
+        try c.encodeIfPresent(callsPerSecond, forKey: .callsPerSecond)
+        try c.encode(dialRatio, forKey: .dialRatio)
+        try c.encode(script, forKey: .script)
+        try c.encode(dispositions, forKey: .dispositions)
+        try c.encode(refusalAddsToDoNotCall, forKey: .refusalAddsToDoNotCall)
+        try c.encode(doNotCallMonths, forKey: .doNotCallMonths)
+        try c.encode(timeZone, forKey: .timeZone)
+        try c.encode(leadOrdering.keys, forKey: .leadOrder)
+        try c.encode(listMix, forKey: .listMix)
+        try c.encode(callbackGraceMinutes, forKey: .callbackGraceMinutes)
     }
 
     /// Whether agents take the calls (every mode but voice broadcast).
@@ -121,8 +160,14 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
         if let callsPerSecond, !(callsPerSecond > 0 && callsPerSecond <= 500) { problems.append(.range("calls_per_second", "0–500")) }
         if mode == .fixedRatio && !(dialRatio >= 1 && dialRatio <= 10) { problems.append(.range("dial_ratio", "1–10")) }
         if !(1...60).contains(doNotCallMonths) { problems.append(.range("dnc_months", "1–60")) }
+        if !(0...AbandonCap.maximumRate).contains(abandonCap.rate) { problems.append(.range("abandon_cap.rate", "0–0.05")) }
+        if !(abandonCap.connectGrace >= 0 && abandonCap.connectGrace <= 30) { problems.append(.range("abandon_cap.connect_grace", "0–30")) }
+        if !listMix.isEmpty {
+            do { _ = try ListMix(weights: listMix) } catch let error as ListMixError { problems.append(.listMix(error)) } catch {}
+        }
+        if !(0...(24 * 60)).contains(callbackGraceMinutes) { problems.append(.range("callback_grace_minutes", "0–1440")) }
         if gate.attempts.maxAttemptsPerLead < 1 || gate.attempts.maxAttemptsPerDay < 1 {
-            problems.append(.range("gate.attempts", "≥ 1"))
+            problems.append(.range("gate.attempts.max_attempts_per_lead / max_attempts_per_day", "≥ 1"))
         }
         return problems
     }
@@ -137,6 +182,7 @@ public enum CampaignPlanProblem: Sendable, Equatable, CustomStringConvertible {
     case noDispositions
     case dispositionCode(String)
     case range(String, String)
+    case listMix(ListMixError)
 
     public var description: String {
         switch self {
@@ -147,6 +193,7 @@ public enum CampaignPlanProblem: Sendable, Equatable, CustomStringConvertible {
         case .noDispositions: return "dispositions: an agent campaign needs at least one disposition"
         case .dispositionCode(let code): return "dispositions: code '\(code)' is empty or used twice"
         case .range(let key, let range): return "\(key): must be in \(range)"
+        case .listMix(let error): return "list_mix: \(error)"
         }
     }
 }

@@ -18,6 +18,17 @@ public struct AbandonCap: Codable, Sendable, Equatable {
 
     public static let standard = try! AbandonCap()
 
+    private enum CodingKeys: String, CodingKey, CaseIterable { case rate, connectGrace = "connect_grace" }
+
+    /// Either part may be left out of a campaign's JSON (3 %, 2 s). Not checked here: a cap
+    /// out of range is reported by `CampaignPlan.problems`, naming the field.
+    public init(from decoder: Decoder) throws {
+        try PlanJSONKey.refuseUnknown(CodingKeys.self, in: decoder)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        rate = try c.decodeIfPresent(Double.self, forKey: .rate) ?? Self.standard.rate
+        connectGrace = try c.decodeIfPresent(Double.self, forKey: .connectGrace) ?? Self.standard.connectGrace
+    }
+
     /// Whether a live answer that waited `secondsWaiting` without an agent is an abandon.
     public func isAbandon(secondsWaiting: Double) -> Bool {
         secondsWaiting > connectGrace

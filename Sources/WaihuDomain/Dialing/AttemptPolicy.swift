@@ -12,10 +12,13 @@ public struct AttemptPolicy: Codable, Sendable, Equatable {
         self.retry = retry
     }
 
-    private enum CodingKeys: String, CodingKey { case maxAttemptsPerLead, maxAttemptsPerDay, retry }
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case maxAttemptsPerLead = "max_attempts_per_lead", maxAttemptsPerDay = "max_attempts_per_day", retry
+    }
 
     /// Every limit may be left out of a campaign's JSON and takes its default.
     public init(from decoder: Decoder) throws {
+        try PlanJSONKey.refuseUnknown(CodingKeys.self, in: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = AttemptPolicy()
         maxAttemptsPerLead = try c.decodeIfPresent(Int.self, forKey: .maxAttemptsPerLead) ?? defaults.maxAttemptsPerLead

@@ -21,11 +21,14 @@ public struct CallingWindow: Codable, Sendable, Equatable {
         self.holidays = holidays
     }
 
-    private enum CodingKeys: String, CodingKey { case opensAtMinute, closesAtMinute, holidays }
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case opensAtMinute = "opens_at_minute", closesAtMinute = "closes_at_minute", holidays
+    }
 
     /// Hours may be left out of a campaign's JSON (09:00–21:00). Not checked here: a window
     /// that never opens is reported by `CampaignPlan.problems`, naming the field.
     public init(from decoder: Decoder) throws {
+        try PlanJSONKey.refuseUnknown(CodingKeys.self, in: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         opensAtMinute = try c.decodeIfPresent(Int.self, forKey: .opensAtMinute) ?? 9 * 60
         closesAtMinute = try c.decodeIfPresent(Int.self, forKey: .closesAtMinute) ?? 21 * 60

@@ -14,10 +14,11 @@ public struct DialGate: Codable, Sendable, Equatable {
         self.renewal = renewal
     }
 
-    private enum CodingKeys: String, CodingKey { case window, attempts, renewal }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case window, attempts, renewal }
 
     /// Every part may be left out of a campaign's JSON and takes its default.
     public init(from decoder: Decoder) throws {
+        try PlanJSONKey.refuseUnknown(CodingKeys.self, in: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         window = try c.decodeIfPresent(CallingWindow.self, forKey: .window) ?? .standard
         attempts = try c.decodeIfPresent(AttemptPolicy.self, forKey: .attempts) ?? AttemptPolicy()

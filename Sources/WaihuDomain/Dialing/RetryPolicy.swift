@@ -20,10 +20,13 @@ public struct RetryPolicy: Codable, Sendable, Equatable {
         self.networkFailure = networkFailure
     }
 
-    private enum CodingKeys: String, CodingKey { case busy, noAnswer, machine, networkFailure }
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case busy, noAnswer = "no_answer", machine, networkFailure = "network_failure"
+    }
 
     /// Every delay may be left out of a campaign's JSON and takes its default.
     public init(from decoder: Decoder) throws {
+        try PlanJSONKey.refuseUnknown(CodingKeys.self, in: decoder)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = RetryPolicy()
         busy = try c.decodeIfPresent(TimeInterval.self, forKey: .busy) ?? defaults.busy

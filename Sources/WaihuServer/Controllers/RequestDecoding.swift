@@ -1,4 +1,5 @@
 import Vapor
+import WaihuDomain
 
 extension Request {
     /// Decodes a JSON body with a 400 whose message names the field that is wrong or missing.
@@ -26,6 +27,8 @@ extension DecodingError {
         case .valueNotFound(let type, let context):
             return "field '\(path(context.codingPath))' must be \(Self.describe(type)), not null"
         case .dataCorrupted(let context):
+            // A plan key the plan does not know names itself, from the plan's top.
+            if let unknown = context.underlyingError as? UnknownPlanKey { return unknown.description }
             let at = path(context.codingPath)
             return at.isEmpty ? "the body is not valid JSON" : "field '\(at)' is invalid: \(context.debugDescription)"
         @unknown default:

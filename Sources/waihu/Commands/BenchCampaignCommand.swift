@@ -142,9 +142,9 @@ extension BenchCommand {
                 "mode": "predictive",
                 "ring_timeout_seconds": 20,
                 "wrap_up_seconds": 60,
-                "abandon_cap": ["rate": abandonCap, "connectGrace": 2],
-                "gate": ["window": ["opensAtMinute": 0, "closesAtMinute": 1440, "holidays": [] as [Any]],
-                         "attempts": ["maxAttemptsPerLead": 3, "maxAttemptsPerDay": 3]],
+                "abandon_cap": ["rate": abandonCap, "connect_grace": 2],
+                "gate": ["window": ["opens_at_minute": 0, "closes_at_minute": 1440, "holidays": [] as [Any]],
+                         "attempts": ["max_attempts_per_lead": 3, "max_attempts_per_day": 3]],
             ]
             let data = try await client.post("/campaigns", [
                 "name": "压测预测外呼", "plan": plan, "batches": [BenchCampaignStage.batch], "teams": [BenchCampaignStage.team],

@@ -74,6 +74,8 @@ struct CampaignCommand: AsyncParsableCommand {
             if let plan {
                 do {
                     campaignPlan = try JSONDecoder().decode(CampaignPlan.self, from: Data(contentsOf: URL(fileURLWithPath: plan)))
+                } catch let DecodingError.dataCorrupted(context) where context.underlyingError is UnknownPlanKey {
+                    throw ValidationError("--plan \(plan): \(context.debugDescription)")
                 } catch { throw ValidationError("--plan \(plan): \(error)") }
             }
             if let mode {

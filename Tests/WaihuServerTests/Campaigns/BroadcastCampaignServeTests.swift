@@ -25,7 +25,7 @@ final class BroadcastCampaignServeTests: XCTestCase {
 
         // Refused with a message that names the problem, and nothing starts.
         var never = CampaignStage.plan(mode: "broadcast")
-        never["gate"] = ["window": ["opensAtMinute": 600, "closesAtMinute": 600, "holidays": [] as [Any]]]
+        never["gate"] = ["window": ["opens_at_minute": 600, "closes_at_minute": 600, "holidays": [] as [Any]]]
         let neverOpens = try await api.post("/api/v1/campaigns", ["name": "不开放", "plan": never, "batches": ["赠险名单"]], token: supervisor)
         XCTAssertEqual(neverOpens.status, 400, neverOpens.text)
         XCTAssertTrue(neverOpens.reason.contains("never opens"), neverOpens.reason)

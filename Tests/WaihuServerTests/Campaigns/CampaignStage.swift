@@ -126,9 +126,9 @@ final class CampaignStage: @unchecked Sendable {
         var plan: [String: Any] = [
             "mode": mode,
             "ring_timeout_seconds": 5,
-            "gate": ["window": ["opensAtMinute": 0, "closesAtMinute": 1440, "holidays": [] as [Any]],
-                     "attempts": ["maxAttemptsPerLead": 3, "maxAttemptsPerDay": 3,
-                                  "retry": ["busy": 2, "noAnswer": 2, "machine": 2, "networkFailure": 2]]],
+            "gate": ["window": ["opens_at_minute": 0, "closes_at_minute": 1440, "holidays": [] as [Any]],
+                     "attempts": ["max_attempts_per_lead": 3, "max_attempts_per_day": 3,
+                                  "retry": ["busy": 2, "no_answer": 2, "machine": 2, "network_failure": 2]]],
         ]
         for (key, value) in extra { plan[key] = value }
         return plan

@@ -44,9 +44,9 @@ final class AgentDesktopTests: XCTestCase {
                 "plan": [
                     "mode": "progressive", "wrap_up_seconds": 600, "ring_timeout_seconds": 15,
                     "script": "您好，请问是{name}吗？您的{car_model}（{plate}）车险快到期了。",
-                    "gate": ["window": ["opensAtMinute": 0, "closesAtMinute": 1440, "holidays": [] as [String]],
-                             "attempts": ["maxAttemptsPerLead": 3, "maxAttemptsPerDay": 3,
-                                          "retry": ["busy": 600, "noAnswer": 7200, "machine": 14400, "networkFailure": 300]]],
+                    "gate": ["window": ["opens_at_minute": 0, "closes_at_minute": 1440, "holidays": [] as [String]],
+                             "attempts": ["max_attempts_per_lead": 3, "max_attempts_per_day": 3,
+                                          "retry": ["busy": 600, "no_answer": 7200, "machine": 14400, "network_failure": 300]]],
                 ] as [String: Any],
             ])
             XCTAssertEqual(created.status, 201, created.text)
