@@ -177,6 +177,14 @@ public struct CampaignAdministration: Sendable {
         return try await view(id)
     }
 
+    /// Seconds of the stored recording of this kind (the ad, or the abandoned-call message);
+    /// nil when none was uploaded.
+    public func promptSeconds(_ id: Int, kind: PromptKind) -> Double? {
+        let path = Self.promptPath(folder: promptFolder, campaign: id, kind: kind)
+        guard let wav = try? WAVFile(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        return Double(wav.samples.count) / 8000
+    }
+
     static func promptPath(folder: String, campaign: Int, kind: PromptKind) -> String {
         (folder as NSString).appendingPathComponent("campaign-\(campaign)-\(kind.rawValue).wav")
     }

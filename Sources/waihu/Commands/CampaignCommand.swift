@@ -106,14 +106,19 @@ struct CampaignCommand: AsyncParsableCommand {
         func run() async throws {
             let settings = try storage.settings()
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
-            let view = try await withApplication(settings) { app in
+            let kind: CampaignAdministration.PromptKind = abandon ? .abandon : .main
+            let (view, seconds) = try await withApplication(settings) { app in
                 let administration = CampaignAdministration(database: app.db, actor: .console(), dataDirectory: settings.dataDirectory)
                 do {
-                    return try await administration.setPrompt(try await administration.record(named: campaign).requireID(),
-                                                              kind: abandon ? .abandon : .main, bytes: bytes)
+                    let id = try await administration.record(named: campaign).requireID()
+                    let view = try await administration.setPrompt(id, kind: kind, bytes: bytes)
+                    // The length of what was stored, read back: the ad's length is in the view,
+                    // the abandoned-call message's is not.
+                    return (view, administration.promptSeconds(id, kind: kind))
                 } catch { throw campaignError(error) }
             }
-            print("campaign \(view.name): prompt stored\(view.prompt_seconds.map { String(format: " (%.1f s)", $0) } ?? "")")
+            let what = abandon ? "abandoned-call message" : "prompt"
+            print("campaign \(view.name): \(what) stored\(seconds.map { String(format: " (%.1f s)", $0) } ?? "")")
         }
     }
 
