@@ -24,6 +24,8 @@ public struct AgentTimeBreakdown: Equatable, Sendable {
     public var internalCall: TimeInterval = 0
     /// Time in `helpRequest` (内部求助).
     public var helpRequest: TimeInterval = 0
+    /// 外呼工作时长: time spent calling (`CallingTimeRule`), the hours of 每小时呼叫次数.
+    public var calling: TimeInterval = 0
     /// 示忙次数: not-ready intervals that began in the period.
     public var notReadyCount = 0
     /// 内部求助次数: help-request intervals that began in the period.
@@ -41,11 +43,16 @@ public struct AgentTimeBreakdown: Equatable, Sendable {
             let seconds = max(0, end.timeIntervalSince(start))
             let beganInPeriod = interval.start >= period.start && interval.start < period.end
             loggedIn += seconds
+            if CallingTimeRule.isCalling(interval.state) { calling += seconds }
             switch interval.state {
             case .ready:
                 idle += seconds
-            case .onCall:
+            case .onCall, .reserved, .ringing:
+                // Stored as on_call (`AgentState.recorded`); the same term if one is built by hand.
                 talk += seconds
+            case .loggedOut:
+                // Never recorded: no logged-in time.
+                loggedIn -= seconds
             case .wrapUp:
                 wrapUp += seconds
             case .internalCall:
@@ -85,6 +92,7 @@ public struct AgentTimeBreakdown: Equatable, Sendable {
         sum.idle += rhs.idle
         sum.internalCall += rhs.internalCall
         sum.helpRequest += rhs.helpRequest
+        sum.calling += rhs.calling
         sum.notReadyCount += rhs.notReadyCount
         sum.helpRequestCount += rhs.helpRequestCount
         return sum

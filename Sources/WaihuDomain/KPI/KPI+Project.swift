@@ -54,15 +54,21 @@ extension KPI {
         Ratio(talkSeconds, over: Double(connectedCalls))
     }
 
-    /// 每小时呼叫次数: calls placed / hours spent calling. The hours are the agents'
-    /// logged-in time in the period (see docs/kpi.md), passed in seconds.
+    /// 每小时呼叫次数: calls placed / hours spent calling (`CallingTimeRule`: ready, on a call
+    /// or in wrap-up; `AgentTimeBreakdown.calling`), passed in seconds.
     public static func callsPerHour(callsPlaced: Int, callingSeconds: TimeInterval) -> Ratio {
         Ratio(Double(callsPlaced), over: callingSeconds / 3600)
     }
 
+    /// 每签入小时呼叫次数: calls placed / all logged-in hours, breaks and meals included. Not
+    /// the center's 每小时呼叫次数; kept beside it to show what the pauses cost.
+    public static func callsPerLoggedInHour(callsPlaced: Int, loggedInSeconds: TimeInterval) -> Ratio {
+        Ratio(Double(callsPlaced), over: loggedInSeconds / 3600)
+    }
+
     /// The hourly curve of 每小时呼叫次数: calls placed in each clock hour (0–23) of the day
-    /// in `timeZone`, to plan calling times. Divide by the agents' logged-in hours of the same
-    /// hour for the rate.
+    /// in `timeZone`, to plan calling times. Divide by the agents' hours spent calling in the
+    /// same hour for the rate.
     public static func callsPlacedByHour(_ attempts: [CallAttemptRecord],
                                          timeZone: TimeZone = EventTimestamp.exportTimeZone) -> [Int: Int] {
         var calendar = Calendar(identifier: .gregorian)

@@ -4,6 +4,8 @@ public struct ReportFigures: Sendable, Equatable {
     // agent_state (seconds, counts)
     public var loggedIn = 0.0, talk = 0.0, wrapUp = 0.0, notReady = 0.0, idle = 0.0
     public var internalCall = 0.0, helpRequest = 0.0
+    /// Time spent calling (`CallingTimeRule`), the hours of 每小时呼叫次数.
+    public var calling = 0.0
     public var notReadyCount = 0.0, helpRequestCount = 0.0
     // agent_session
     public var logins = 0.0, agentDays = 0.0

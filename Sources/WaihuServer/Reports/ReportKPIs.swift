@@ -7,12 +7,12 @@ public enum ReportKPIs {
     /// The columns of the KPI reports (agent, team, campaign, …), in docs/kpi.md order.
     public static let columns: [ReportColumn] = [
         .kpi("logged_in_time"), .kpi("talk_time"), .kpi("wrap_up_time"), .kpi("effective_work_time"),
-        .kpi("not_ready_time"), .kpi("idle_time"), .kpi("internal_call_time"),
+        .kpi("not_ready_time"), .kpi("idle_time"), .kpi("internal_call_time"), .kpi("calling_time"),
         .kpi("work_time_efficiency"), .kpi("not_ready_rate"), .kpi("idle_rate"),
         .kpi("not_ready_count"), .kpi("help_request_count"), .kpi("login_count"),
         .kpi("attendance_rate"), .kpi("scheduled_hours"), .kpi("schedule_adherence"), .kpi("attrition_rate"),
         .figure("calls_placed", "呼叫次数", "calls placed", .count),
-        .kpi("agent_connected_calls"), .kpi("average_handle_time"), .kpi("calls_per_hour"),
+        .kpi("agent_connected_calls"), .kpi("average_handle_time"), .kpi("calls_per_hour"), .kpi("calls_per_logged_in_hour"),
         .figure("leads_dialled", "已拨打名单", "leads dialled", .count),
         .kpi("contact_rate"), .kpi("lead_contact_rate"), .kpi("invalid_rate"),
         .kpi("first_dials_per_day"), .kpi("average_daily_talk_time"), .kpi("playback_time"),
@@ -39,6 +39,7 @@ public enum ReportKPIs {
         v["not_ready_time"] = .some(f.notReady)
         v["idle_time"] = .some(f.idle)
         v["internal_call_time"] = .some(f.internalCall)
+        v["calling_time"] = .some(f.calling)
         v["work_time_efficiency"] = .some(KPI.workTimeEfficiency(talk: f.talk, loggedIn: f.loggedIn).percent)
         v["not_ready_rate"] = .some(KPI.notReadyRate(notReady: f.notReady, loggedIn: f.loggedIn).percent)
         v["idle_rate"] = .some(KPI.idleRate(idle: f.idle, loggedIn: f.loggedIn).percent)
@@ -53,7 +54,8 @@ public enum ReportKPIs {
         v["calls_placed"] = .some(f.callsPlaced)
         v["agent_connected_calls"] = .some(f.connected)
         v["average_handle_time"] = .some(KPI.averageHandleTime(talkSeconds: f.connectedTalk, connectedCalls: connected).value)
-        v["calls_per_hour"] = .some(KPI.callsPerHour(callsPlaced: Int(f.callsPlaced), callingSeconds: f.loggedIn).value)
+        v["calls_per_hour"] = .some(KPI.callsPerHour(callsPlaced: Int(f.callsPlaced), callingSeconds: f.calling).value)
+        v["calls_per_logged_in_hour"] = .some(KPI.callsPerLoggedInHour(callsPlaced: Int(f.callsPlaced), loggedInSeconds: f.loggedIn).value)
         v["leads_dialled"] = .some(f.leadsDialled)
         v["contact_rate"] = .some(KPI.contactRate(connectedCalls: connected, leadsDialled: leadsDialled).percent)
         v["lead_contact_rate"] = .some(KPI.leadContactRate(leadsContacted: Int(f.contactedLeads), leadsDialled: leadsDialled).percent)
@@ -90,7 +92,7 @@ public enum ReportKPIs {
             idleRate: KPI.idleRate(idle: f.idle, loggedIn: f.loggedIn),
             notReadyRate: KPI.notReadyRate(notReady: f.notReady, loggedIn: f.loggedIn),
             averageHandleTime: KPI.averageHandleTime(talkSeconds: f.connectedTalk, connectedCalls: connected),
-            callsPerHour: KPI.callsPerHour(callsPlaced: Int(f.callsPlaced), callingSeconds: f.loggedIn),
+            callsPerHour: KPI.callsPerHour(callsPlaced: Int(f.callsPlaced), callingSeconds: f.calling),
             successCount: Int(f.successes),
             successRate: KPI.onlineSuccessRate(successes: Int(f.successes), connectedCalls: connected))
     }

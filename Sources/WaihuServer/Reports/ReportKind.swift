@@ -10,7 +10,7 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable {
     case campaign
     /// Every KPI, grouped as asked.
     case kpi
-    /// 每小时呼叫次数 curve: calls and logged-in time per clock hour.
+    /// 每小时呼叫次数 curve: calls and time spent calling per clock hour.
     case hourly
     /// Daily trend of the main figures.
     case daily
@@ -92,7 +92,8 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable {
         case .agent, .team, .campaign, .kpi:
             return ReportKPIs.columns
         case .hourly:
-            return pick(["calls_placed", "agent_connected_calls", "logged_in_time", "calls_per_hour", "talk_time"])
+            return pick(["calls_placed", "agent_connected_calls", "logged_in_time", "calling_time", "calls_per_hour",
+                         "calls_per_logged_in_hour", "talk_time"])
         case .daily:
             return pick(["calls_placed", "agent_connected_calls", "talk_time", "work_time_efficiency", "contact_rate",
                          "online_success_count", "online_success_rate", "premium"])

@@ -250,6 +250,8 @@ public struct ReportQuery: Sendable {
             Sum(sql: total("t.seconds", when: "t.state = 'ready'"), into: \.idle),
             Sum(sql: total("t.seconds", when: "t.state = 'internal_call'"), into: \.internalCall),
             Sum(sql: total("t.seconds", when: "t.state = 'help_request'"), into: \.helpRequest),
+            Sum(sql: total("t.seconds", when: DomainPredicateSQL.column("t.state", isOneOf: CallingTimeRule.callingStates)),
+                into: \.calling),
             Sum(sql: total("t.began", when: "t.state = 'not_ready'"), into: \.notReadyCount),
             Sum(sql: total("t.began", when: "t.state = 'help_request'"), into: \.helpRequestCount),
         ]),

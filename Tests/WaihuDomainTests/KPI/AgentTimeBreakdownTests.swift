@@ -51,6 +51,12 @@ final class AgentTimeBreakdownTests: XCTestCase {
         XCTAssertEqual(b.workTimeEfficiency.percentText, "30.6%")
         XCTAssertEqual(b.idleRate.percentText, "30.6%")
         XCTAssertEqual(b.notReadyRate.percentText, "27.8%")
+        // Calling: ready 55 + on call 55 + wrap-up 5 = 115 min; the meal, the other pause, the
+        // break, the internal call and the help request are not calling.
+        XCTAssertEqual(b.calling, 115 * 60)
+        // 23 calls: 23 / 1.9167 h = 12.0 an hour spent calling; 23 / 3 h = 7.7 a logged-in hour.
+        XCTAssertEqual(KPI.callsPerHour(callsPlaced: 23, callingSeconds: b.calling).text(), "12.0")
+        XCTAssertEqual(KPI.callsPerLoggedInHour(callsPlaced: 23, loggedInSeconds: b.loggedIn).text(), "7.7")
     }
 
     func testAdjacentPeriodsAddUpToTheWhole() {
@@ -82,6 +88,7 @@ final class AgentTimeBreakdownTests: XCTestCase {
         XCTAssertEqual(team.loggedIn, 100 * 60)
         XCTAssertEqual(team.notReadyByReason[.meal], 25 * 60)
         XCTAssertEqual(team.notReadyCount, 2)
+        XCTAssertEqual(team.calling, 75 * 60) // 45 on a call + 30 ready
         XCTAssertEqual(team.workTimeEfficiency.percentText, "45.0%") // 45 of 100 minutes
     }
 }

@@ -12,9 +12,11 @@ import XCTest
 ///   工时效率 28.571 %, 空闲率 42.857 %, 示忙率 0 %.
 /// - b1 (T2, C1): ready 300, not_ready 600, on_call 900 → 1800; 工时效率 50 %, 示忙率 33.333 %.
 /// Calls: a1 c1 c2 c3 c4 (4 placed; c1 600 s and c3 1800 s connected; leads L1 L2 L3, L2 invalid;
-/// first dials c1, c2 and c3, the earliest of L3 with no attempt number) → 每小时呼叫次数 4 / 2 h = 2.0,
+/// first dials c1, c2 and c3, the earliest of L3 with no attempt number) → 每小时呼叫次数 4 / 1.5 h
+/// spent calling (7200 s less the 1200 s meal and the 600 s help request) = 2.667, per logged-in hour 4 / 2 h = 2.0,
 /// 项目呼出均长 2400 / 2 = 1200 s, 联系率 2/3 = 66.667 %, 无效率 1/3 = 33.333 %, 日均首拨 3 / 2 days = 1.5.
-/// a2 c5 (1 placed, 1200 s) → 1 / 1.1667 h = 0.857 per hour. b1 c7 (900 s) and c8 (machine) → 2 / 0.5 h = 4.0.
+/// a2 c5 (1 placed, 1200 s) → 1 / 1.1667 h = 0.857 per hour. b1 c7 (900 s) and c8 (machine) → 2 / (1800 s
+/// less the 600 s break) = 6.0 per hour spent calling, 2 / 0.5 h = 4.0 per logged-in hour.
 /// Dispositions: a1 success (L1) and refusal (L3) → 成功率 1/2 = 50 %, 成功值 1 × 50 = 50, 净成功率 1/3;
 /// a2 success → 100 %, 成功值 100; b1 wrong party + callback → 0 %, 接触成功率 0/1 (L6 not a contact).
 /// Sales: a1 3280.50 with an entry error (准确率 0 %); a2 1000, cancelled (注销率 100 %).
@@ -43,7 +45,9 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(agents, "a1", "calls_placed", 4)
             assertFigure(agents, "a1", "agent_connected_calls", 2)
             assertFigure(agents, "a1", "average_handle_time", 1200)
-            assertFigure(agents, "a1", "calls_per_hour", 2.0)
+            assertFigure(agents, "a1", "calls_per_hour", 2.66667)
+            assertFigure(agents, "a1", "calling_time", 5400)
+            assertFigure(agents, "a1", "calls_per_logged_in_hour", 2.0)
             assertFigure(agents, "a1", "contact_rate", 66.6667)
             assertFigure(agents, "a1", "invalid_rate", 33.3333)
             assertFigure(agents, "a1", "first_dials_per_day", 1.5)
@@ -77,7 +81,8 @@ final class ReportsAPITests: XCTestCase {
 
             assertFigure(agents, "b1", "work_time_efficiency", 50)
             assertFigure(agents, "b1", "not_ready_rate", 33.3333)
-            assertFigure(agents, "b1", "calls_per_hour", 4.0)
+            assertFigure(agents, "b1", "calls_per_hour", 6.0)
+            assertFigure(agents, "b1", "calls_per_logged_in_hour", 4.0)
             assertFigure(agents, "b1", "online_success_rate", 0)
             assertFigure(agents, "b1", "contact_success_rate", 0)
             assertFigure(agents, "b1", "violations", 1)
@@ -101,7 +106,8 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(teams, "T1", "work_time_efficiency", 31.5789)  // 3600 / 11400
             assertFigure(teams, "T1", "not_ready_rate", 10.5263)        // 1200 / 11400
             assertFigure(teams, "T1", "idle_rate", 39.4737)             // 4500 / 11400
-            assertFigure(teams, "T1", "calls_per_hour", 1.57895)        // 5 / 3.1667 h
+            assertFigure(teams, "T1", "calls_per_hour", 1.875)          // 5 / 2.6667 h spent calling
+            assertFigure(teams, "T1", "calls_per_logged_in_hour", 1.57895) // 5 / 3.1667 h logged in
             assertFigure(teams, "T1", "contact_rate", 75)               // 3 connected / 4 leads
             assertFigure(teams, "T1", "invalid_rate", 25)
             assertFigure(teams, "T1", "first_dials_per_day", 1.33333)   // 4 / 3 agent-days
@@ -124,7 +130,8 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(campaigns, "C1", "leads_dialled", 6)
             assertFigure(campaigns, "C1", "invalid_rate", 16.6667)      // 1 / 6
             assertFigure(campaigns, "C1", "work_time_efficiency", 36.6667) // 3300 / 9000
-            assertFigure(campaigns, "C1", "calls_per_hour", 2.8)        // 7 / 2.5 h
+            assertFigure(campaigns, "C1", "calls_per_hour", 3.81818)    // 7 / 1.8333 h spent calling
+            assertFigure(campaigns, "C1", "calls_per_logged_in_hour", 2.8) // 7 / 2.5 h logged in
             assertFigure(campaigns, "C1", "online_success_rate", 33.3333)
             assertFigure(campaigns, "C1", "net_success_rate", 16.6667)
             assertFigure(campaigns, "C1", "playback_time", 12)
