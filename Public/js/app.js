@@ -35,6 +35,7 @@
 
   async function showApp() {
     me = await api.get('/auth/me');
+    await vocabulary.load();
     document.getElementById('login-view').hidden = true;
     document.getElementById('page').hidden = false;
     document.getElementById('logout').hidden = false;

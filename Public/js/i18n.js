@@ -8,7 +8,6 @@
       'login.failed': '用户名或密码错误，或账号已停用', 'login.throttled': '登录失败次数过多，请稍后再试',
       'nav.home': '首页', 'nav.users': '用户管理', 'nav.teams': '班组', 'nav.audit': '审计日志',
       'home.welcome': '欢迎，{name}', 'home.role': '您的角色：{role}', 'home.nothing': '您的角色目前没有可用的功能。',
-      'role.admin': '系统管理员', 'role.supervisor': '班组长', 'role.agent': '座席', 'role.qa': '质检员', 'role.list_manager': '名单管理员', 'role.branch': '分公司',
       'users.title': '用户管理', 'users.add': '新增用户', 'users.username': '用户名', 'users.displayName': '姓名', 'users.role': '角色', 'users.team': '班组',
       'users.password': '初始密码', 'users.status': '状态', 'users.active': '启用', 'users.disabled': '已停用', 'users.actions': '操作',
       'users.disable': '停用', 'users.enable': '启用', 'users.resetPassword': '重置密码', 'users.newPassword': '新密码（至少8位）：', 'users.saved': '已保存', 'users.noTeam': '（无）',
@@ -68,8 +67,6 @@
       'campaigns.todayLine': '今日拨打 {dialed} · 接通 {answered}', 'campaigns.abandon': '呼损率',
       'campaigns.command.start': '启动', 'campaigns.command.pause': '暂停', 'campaigns.command.resume': '继续', 'campaigns.command.stop': '停止',
       'campaigns.done.start': '已启动', 'campaigns.done.pause': '已暂停', 'campaigns.done.resume': '已继续', 'campaigns.done.stop': '已停止',
-      'campaigns.mode.broadcast': '语音群呼', 'campaigns.mode.preview': '预览', 'campaigns.mode.progressive': '渐进', 'campaigns.mode.predictive': '预测', 'campaigns.mode.fixed_ratio': '固定比例',
-      'campaigns.status.draft': '草稿', 'campaigns.status.running': '进行中', 'campaigns.status.paused': '已暂停', 'campaigns.status.stopped': '已停止', 'campaigns.status.finished': '已完成',
       'campaigns.batches': '名单批次', 'campaigns.teams': '班组', 'campaigns.trunk': '线路', 'campaigns.defaultTrunk': '（默认线路）', 'campaigns.callerID': '主叫号码',
       'campaigns.opens': '呼叫时段开始（时:分）', 'campaigns.closes': '呼叫时段结束（时:分）', 'campaigns.window': '呼叫时段',
       'campaigns.maxPerLead': '每条名单最多拨打次数', 'campaigns.maxPerDay': '每天最多拨打次数', 'campaigns.abandonCap': '呼损率上限（%）',
@@ -90,15 +87,11 @@
       'campaigns.digits': '按键', 'campaigns.recording': '录音', 'campaigns.abandoned': '（呼损）',
       'campaigns.listeners': '收听排行', 'campaigns.noListeners': '没有达到时长的客户', 'campaigns.minSeconds': '最短收听（秒）',
       'campaigns.makeCallback': '生成座席回拨任务', 'campaigns.callbackName': '回拨任务名称：', 'campaigns.callbackMade': '已创建回拨任务 {name}（{count} 条）',
-      'category.success': '成功', 'category.refusal': '拒绝', 'category.callback': '预约回拨', 'category.invalid_number': '无效号码', 'category.wrong_party': '非本人',
-      'category.undecided': '犹豫', 'category.already_covered': '已在他处投保', 'category.do_not_call': '要求勿扰', 'category.other': '其他',
       'outcome.answered': '接通', 'outcome.busy': '忙音', 'outcome.no_answer': '无人接听', 'outcome.invalid': '空号/停机', 'outcome.rejected': '拒接', 'outcome.failed': '呼叫失败',
       'outcome.abandoned': '呼损', 'outcome.machine': '答录机',
       'desk.title': '座席签入', 'desk.campaign': '外呼任务', 'desk.extension': '分机号', 'desk.login': '签入', 'desk.logout': '签出', 'desk.ready': '就绪', 'desk.notReady': '示忙',
       'desk.refused': '无法执行：{reason}', 'desk.reconnecting': '连接中断，正在重连…', 'desk.unregistered': '话机未注册',
       'desk.state.logged_out': '未签入', 'desk.state.not_ready': '示忙', 'desk.state.ready': '就绪', 'desk.state.on_call': '通话中', 'desk.state.wrap_up': '后处理',
-      'desk.reason.break': '小休', 'desk.reason.meal': '用餐', 'desk.reason.training': '培训', 'desk.reason.meeting': '会议', 'desk.reason.help': '求助', 'desk.reason.other': '其他',
-      'desk.reason.coaching': '辅导', 'desk.reason.system_issue': '系统故障',
       'desk.previewNext': '下一条', 'desk.previewDial': '拨打', 'desk.previewSkip': '跳过', 'desk.previewing': '预览中，点击“拨打”呼叫客户',
       'desk.dialing': '呼叫中…', 'desk.talking': '通话中（{since} 接通）', 'desk.ended': '通话已结束（{at}），请填写小结',
       'desk.editLead': '修改客户资料', 'desk.script': '话术', 'desk.noScript': '（本任务没有话术）', 'desk.history': '历史联系记录', 'desk.noHistory': '第一次联系',
@@ -119,7 +112,6 @@
       'login.failed': 'Wrong username or password, or the account is disabled', 'login.throttled': 'Too many failed logins; try again later',
       'nav.home': 'Home', 'nav.users': 'Users', 'nav.teams': 'Teams', 'nav.audit': 'Audit log',
       'home.welcome': 'Welcome, {name}', 'home.role': 'Your role: {role}', 'home.nothing': 'Your role has no features yet.',
-      'role.admin': 'Administrator', 'role.supervisor': 'Supervisor', 'role.agent': 'Agent', 'role.qa': 'QA', 'role.list_manager': 'List manager', 'role.branch': 'Branch office',
       'users.title': 'Users', 'users.add': 'Add user', 'users.username': 'Username', 'users.displayName': 'Name', 'users.role': 'Role', 'users.team': 'Team',
       'users.password': 'Initial password', 'users.status': 'Status', 'users.active': 'Active', 'users.disabled': 'Disabled', 'users.actions': 'Actions',
       'users.disable': 'Disable', 'users.enable': 'Enable', 'users.resetPassword': 'Reset password', 'users.newPassword': 'New password (8+ characters):', 'users.saved': 'Saved', 'users.noTeam': '(none)',
@@ -179,8 +171,6 @@
       'campaigns.todayLine': 'today {dialed} dialed · {answered} answered', 'campaigns.abandon': 'Abandon rate',
       'campaigns.command.start': 'Start', 'campaigns.command.pause': 'Pause', 'campaigns.command.resume': 'Resume', 'campaigns.command.stop': 'Stop',
       'campaigns.done.start': 'Started', 'campaigns.done.pause': 'Paused', 'campaigns.done.resume': 'Resumed', 'campaigns.done.stop': 'Stopped',
-      'campaigns.mode.broadcast': 'Voice broadcast', 'campaigns.mode.preview': 'Preview', 'campaigns.mode.progressive': 'Progressive', 'campaigns.mode.predictive': 'Predictive', 'campaigns.mode.fixed_ratio': 'Fixed ratio',
-      'campaigns.status.draft': 'Draft', 'campaigns.status.running': 'Running', 'campaigns.status.paused': 'Paused', 'campaigns.status.stopped': 'Stopped', 'campaigns.status.finished': 'Finished',
       'campaigns.batches': 'Lead batches', 'campaigns.teams': 'Teams', 'campaigns.trunk': 'Trunk', 'campaigns.defaultTrunk': '(default trunk)', 'campaigns.callerID': 'Caller ID',
       'campaigns.opens': 'Calling opens (HH:MM)', 'campaigns.closes': 'Calling closes (HH:MM)', 'campaigns.window': 'Calling window',
       'campaigns.maxPerLead': 'Attempts per lead', 'campaigns.maxPerDay': 'Attempts per day', 'campaigns.abandonCap': 'Abandon cap (%)',
@@ -203,15 +193,11 @@
       'campaigns.digits': 'Keys', 'campaigns.recording': 'Recording', 'campaigns.abandoned': '(abandoned)',
       'campaigns.listeners': 'Listeners ranking', 'campaigns.noListeners': 'Nobody listened that long', 'campaigns.minSeconds': 'Listened at least (s)',
       'campaigns.makeCallback': 'Make a callback campaign', 'campaigns.callbackName': 'Callback campaign name:', 'campaigns.callbackMade': 'Callback campaign {name} created ({count} leads)',
-      'category.success': 'Success', 'category.refusal': 'Refusal', 'category.callback': 'Callback', 'category.invalid_number': 'Invalid number', 'category.wrong_party': 'Wrong party',
-      'category.undecided': 'Undecided', 'category.already_covered': 'Already covered', 'category.do_not_call': 'Do not call', 'category.other': 'Other',
       'outcome.answered': 'Answered', 'outcome.busy': 'Busy', 'outcome.no_answer': 'No answer', 'outcome.invalid': 'Vacant', 'outcome.rejected': 'Rejected', 'outcome.failed': 'Failed',
       'outcome.abandoned': 'Abandoned', 'outcome.machine': 'Answering machine',
       'desk.title': 'Log in to a campaign', 'desk.campaign': 'Campaign', 'desk.extension': 'Extension', 'desk.login': 'Log in', 'desk.logout': 'Log out', 'desk.ready': 'Ready', 'desk.notReady': 'Not ready',
       'desk.refused': 'Refused: {reason}', 'desk.reconnecting': 'Connection lost, reconnecting…', 'desk.unregistered': 'phone not registered',
       'desk.state.logged_out': 'Logged out', 'desk.state.not_ready': 'Not ready', 'desk.state.ready': 'Ready', 'desk.state.on_call': 'On a call', 'desk.state.wrap_up': 'Wrap-up',
-      'desk.reason.break': 'Break', 'desk.reason.meal': 'Meal', 'desk.reason.training': 'Training', 'desk.reason.meeting': 'Meeting', 'desk.reason.help': 'Help', 'desk.reason.other': 'Other',
-      'desk.reason.coaching': 'Coaching', 'desk.reason.system_issue': 'System issue',
       'desk.previewNext': 'Next', 'desk.previewDial': 'Dial', 'desk.previewSkip': 'Skip', 'desk.previewing': 'Preview: press Dial to call the customer',
       'desk.dialing': 'Calling…', 'desk.talking': 'On the call (answered {since})', 'desk.ended': 'The call ended ({at}); save a disposition',
       'desk.editLead': 'Edit the lead', 'desk.script': 'Script', 'desk.noScript': '(this campaign has no script)', 'desk.history': 'Previous contacts', 'desk.noHistory': 'First contact',
@@ -233,6 +219,27 @@
   window.t = function (key, values) {
     const text = (strings[language] && strings[language][key]) || strings['zh-CN'][key] || key;
     return text.replace(/\{(\w+)\}/g, (_, name) => (values && name in values ? values[name] : ''));
+  };
+
+  // The server's lists of stored values (GET /api/v1/vocabulary): each value's zh-CN and
+  // English name is registered under the key the pages look up (t('campaigns.mode.fixed_ratio')),
+  // and the pages build their menus from vocabulary.values(list), so nothing is copied here.
+  const vocabularyKeys = {
+    audit_actions: 'audit.action.', dial_modes: 'campaigns.mode.', disposition_categories: 'category.',
+    not_ready_reasons: 'desk.reason.', roles: 'role.', campaign_statuses: 'campaigns.status.',
+  };
+  let lists = {};
+  window.vocabulary = {
+    async load() {
+      lists = await api.get('/vocabulary');
+      for (const [list, prefix] of Object.entries(vocabularyKeys)) {
+        for (const term of lists[list] || []) {
+          strings['zh-CN'][prefix + term.value] = term.zh;
+          strings.en[prefix + term.value] = term.en;
+        }
+      }
+    },
+    values(list) { return (lists[list] || []).map((term) => term.value); },
   };
 
   window.i18n = {

@@ -1,10 +1,9 @@
 // 审计日志: newest first, filter by action, page back with "more".
 window.pages = window.pages || {};
 window.pages.audit = async function (root) {
-  const actions = ['login', 'login_failed', 'login_throttled', 'logout', 'user_created', 'user_changed', 'user_disabled',
-    'password_reset', 'team_created', 'team_changed', 'list_export', 'list_export_refused', 'recording_access', 'report_download', 'admin_bootstrap'];
+  const actions = vocabulary.values('audit_actions');
   const tableBody = el('tbody', { id: 'audit-table' });
-  const filter = el('select', { id: 'audit-action' }, el('option', { value: '' }, t('audit.all')), actions.map((a) => el('option', { value: a }, a)));
+  const filter = el('select', { id: 'audit-action' }, el('option', { value: '' }, t('audit.all')), actions.map((a) => el('option', { value: a }, t('audit.action.' + a))));
   const more = el('button', { type: 'button', class: 'secondary' }, t('audit.more'));
   let oldest = null;
 
@@ -16,7 +15,7 @@ window.pages.audit = async function (root) {
     const entries = await api.get('/audit?' + params);
     for (const entry of entries) {
       tableBody.append(el('tr', {}, el('td', {}, new Date(entry.at).toLocaleString(i18n.language)), el('td', {}, entry.actor),
-        el('td', {}, entry.action), el('td', {}, entry.target), el('td', {}, entry.detail), el('td', {}, entry.address)));
+        el('td', { 'data-action': entry.action }, window.campaignKit.label('audit.action.' + entry.action, entry.action)), el('td', {}, entry.target), el('td', {}, entry.detail), el('td', {}, entry.address)));
       oldest = entry.id;
     }
     more.hidden = entries.length < 100;

@@ -1,7 +1,6 @@
 // Helpers shared by the campaign pages (外呼任务, 座席工作台, 实时监控, 客户名单): labels that
 // fall back to the server's own words, durations, file uploads, and recording playback.
 window.campaignKit = (function () {
-  const modes = ['broadcast', 'preview', 'progressive', 'predictive'];
 
   // A translation, or `fallback` (usually the server's raw value) when there is none.
   function label(key, fallback) {
@@ -98,5 +97,5 @@ window.campaignKit = (function () {
     draft: ['start'], stopped: ['start'], paused: ['resume', 'stop'], running: ['pause', 'stop'], finished: [],
   };
 
-  return { modes, label, clock, since, rate, time, sendFile, playButton, canHearRecordings, shortage, abandon, commandsByStatus };
+  return { get modes() { return vocabulary.values('dial_modes'); }, label, clock, since, rate, time, sendFile, playButton, canHearRecordings, shortage, abandon, commandsByStatus };
 })();

@@ -9,7 +9,7 @@ window.campaignForm = async function ({ onCreate, message }) {
     ['too_expensive', '嫌贵拒绝', 'refusal'], ['renewed_elsewhere', '已在他司续保', 'already_covered'],
     ['wrong_party', '非本人', 'wrong_party'], ['invalid_number', '号码错误', 'invalid_number'], ['do_not_call', '要求勿扰', 'do_not_call'],
   ];
-  const categories = ['success', 'refusal', 'callback', 'invalid_number', 'wrong_party', 'undecided', 'already_covered', 'do_not_call', 'other'];
+  const categories = vocabulary.values('disposition_categories');
 
   // What the supervisor may list: batches and teams for admin and supervisor; trunks are
   // administrator-only, so a supervisor types the trunk's name.

@@ -5,7 +5,7 @@
 window.pages = window.pages || {};
 window.pages.desktop = async function (root) {
   const kit = window.campaignKit;
-  const reasons = ['break', 'meal', 'training', 'meeting', 'help', 'other'];
+  const reasons = vocabulary.values('not_ready_reasons');
   const message = el('p', { class: 'error', id: 'desk-message', role: 'alert' });
   const notice = el('p', { class: 'notice', id: 'desk-notice' });
   const connection = el('span', { class: 'muted', id: 'desk-connection' });

@@ -1,7 +1,7 @@
 // 用户管理: list, add, change role and team, disable, reset password.
 window.pages = window.pages || {};
 window.pages.users = async function (root) {
-  const roles = ['agent', 'supervisor', 'qa', 'list_manager', 'branch', 'admin'];
+  const roles = vocabulary.values('roles');
   const message = el('p', { class: 'error', id: 'users-message', role: 'alert' });
   const notice = el('p', { class: 'notice', id: 'users-notice' });
   const tableBody = el('tbody', { id: 'users-table' });

@@ -22,6 +22,17 @@ public enum CampaignStatus: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    /// The English name for the pages (the language switch).
+    public var englishName: String {
+        switch self {
+        case .draft: return "Draft"
+        case .running: return "Running"
+        case .paused: return "Paused"
+        case .stopped: return "Stopped"
+        case .finished: return "Finished"
+        }
+    }
+
     /// The status after a supervisor's command, or nil when the command makes no sense now
     /// (resuming a campaign that is not paused, pausing a stopped one …).
     public func after(_ command: CampaignCommand) -> CampaignStatus? {

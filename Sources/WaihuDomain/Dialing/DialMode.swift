@@ -10,4 +10,26 @@ public enum DialMode: String, CaseIterable, Codable, Sendable {
     case fixedRatio = "fixed_ratio"
     /// 预测: as many calls as the pacer predicts agents will be free for, under the abandon cap.
     case predictive
+
+    /// 语音群呼, 预览 … for the pages and reports.
+    public var chineseName: String {
+        switch self {
+        case .broadcast: return "语音群呼"
+        case .preview: return "预览"
+        case .progressive: return "渐进"
+        case .fixedRatio: return "固定比例"
+        case .predictive: return "预测"
+        }
+    }
+
+    /// The English name for the pages (the language switch).
+    public var englishName: String {
+        switch self {
+        case .broadcast: return "Voice broadcast"
+        case .preview: return "Preview"
+        case .progressive: return "Progressive"
+        case .fixedRatio: return "Fixed ratio"
+        case .predictive: return "Predictive"
+        }
+    }
 }

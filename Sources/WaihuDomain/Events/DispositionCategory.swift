@@ -38,4 +38,19 @@ public enum DispositionCategory: String, StoredEnum {
         case .other: return "其他"
         }
     }
+
+    /// The English name for the pages (the language switch).
+    public var englishName: String {
+        switch self {
+        case .success: return "Success"
+        case .refusal: return "Refusal"
+        case .callback: return "Callback"
+        case .invalidNumber: return "Invalid number"
+        case .wrongParty: return "Wrong party"
+        case .undecided: return "Undecided"
+        case .alreadyCovered: return "Already covered"
+        case .doNotCall: return "Do not call"
+        case .other: return "Other"
+        }
+    }
 }

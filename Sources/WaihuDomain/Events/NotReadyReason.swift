@@ -34,4 +34,18 @@ public enum NotReadyReason: String, StoredEnum {
         case .other: return "其他"
         }
     }
+
+    /// The English name for the pages (the language switch).
+    public var englishName: String {
+        switch self {
+        case .break: return "Break"
+        case .meal: return "Meal"
+        case .training: return "Training"
+        case .meeting: return "Meeting"
+        case .help: return "Help"
+        case .coaching: return "Coaching"
+        case .systemIssue: return "System issue"
+        case .other: return "Other"
+        }
+    }
 }

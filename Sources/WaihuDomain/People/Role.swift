@@ -24,4 +24,16 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         case .branch: return "分公司"
         }
     }
+
+    /// The English name for the pages (the language switch).
+    public var englishName: String {
+        switch self {
+        case .admin: return "Administrator"
+        case .supervisor: return "Supervisor"
+        case .agent: return "Agent"
+        case .qa: return "QA"
+        case .listManager: return "List manager"
+        case .branch: return "Branch office"
+        }
+    }
 }

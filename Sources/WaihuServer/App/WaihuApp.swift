@@ -77,6 +77,7 @@ public enum WaihuApp {
         BatchController().register(on: api)
         DoNotCallController().register(on: api)
         CampaignController().register(on: api)
+        VocabularyController().register(on: api)
         DeskController().register(on: api)
         CallHistoryController().register(on: api)
     }

@@ -1,0 +1,45 @@
+import Vapor
+import WaihuDomain
+
+/// A fixed set of stored values with a name in each language of the pages: the server's enums
+/// are the only list, and the web pages build their menus and labels from
+/// `GET /api/v1/vocabulary` instead of copying the values.
+protocol VocabularyTerm: RawRepresentable<String>, CaseIterable {
+    var chineseName: String { get }
+    var englishName: String { get }
+}
+
+extension AuditAction: VocabularyTerm {}
+extension DialMode: VocabularyTerm {}
+extension DispositionCategory: VocabularyTerm {}
+extension NotReadyReason: VocabularyTerm {}
+extension Role: VocabularyTerm {}
+extension CampaignStatus: VocabularyTerm {}
+
+/// Every list the pages choose from, each value with its zh-CN and English name.
+struct Vocabulary: Content, Equatable {
+    struct Term: Content, Equatable {
+        /// The stored raw value ("fixed_ratio").
+        var value: String
+        /// zh-CN name (固定比例).
+        var zh: String
+        /// English name (Fixed ratio).
+        var en: String
+    }
+
+    var audit_actions: [Term]
+    var dial_modes: [Term]
+    var disposition_categories: [Term]
+    var not_ready_reasons: [Term]
+    var roles: [Term]
+    var campaign_statuses: [Term]
+
+    static let current = Vocabulary(
+        audit_actions: terms(AuditAction.self), dial_modes: terms(DialMode.self),
+        disposition_categories: terms(DispositionCategory.self), not_ready_reasons: terms(NotReadyReason.self),
+        roles: terms(Role.self), campaign_statuses: terms(CampaignStatus.self))
+
+    static func terms<T: VocabularyTerm>(_ type: T.Type) -> [Term] {
+        T.allCases.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName) }
+    }
+}
