@@ -71,8 +71,10 @@ window.pages.desktop = async function (root) {
   // A previewed lead not dialed yet: no disposition, and 拨打 / 跳过 apply. After 拨打 the
   // server keeps the same call on the desk, so the page remembers which call it dialed.
   let dialedPreview = null;
+  // The states in which a customer's call holds the agent (the server's AgentState.countsAsTalking).
+  const onACall = (state) => state === 'reserved' || state === 'ringing' || state === 'on_call';
   function previewing(call, state) {
-    return Boolean(call && call.preview && !call.answered_at && !call.ended_at && state !== 'on_call' && state !== 'wrap_up'
+    return Boolean(call && call.preview && !call.answered_at && !call.ended_at && !onACall(state) && state !== 'wrap_up'
       && dialedPreview !== call.call_id);
   }
 
@@ -182,8 +184,8 @@ window.pages.desktop = async function (root) {
       desk.campaign ? desk.campaign.name : '', desk.extension && desk.registered === false ? t('desk.unregistered') : '',
       desk.not_ready_after_call ? t('desk.afterCall', { reason: kit.label('desk.reason.' + desk.not_ready_after_call, desk.not_ready_after_call) }) : '']
       .filter(Boolean).join(' · ');
-    readyButton.disabled = state === 'ready' || state === 'on_call';
-    notReadyButton.disabled = state === 'on_call';
+    readyButton.disabled = state === 'ready' || onACall(state);
+    notReadyButton.disabled = onACall(state);
     const preview = loggedIn && desk.campaign && desk.campaign.mode === 'preview';
     previewBar.hidden = !preview;
     if (preview) {

@@ -9,14 +9,10 @@ import WaihuMedia
 /// takes within the grace as abandoned: they hear the recorded message and the pacer's
 /// abandon cap learns of it.
 ///
-/// Agents are driven from outside (the desktop): `login`, `ready`, `notReady`,
-/// `finishWrapUp` after the disposition. A finished call becomes wrap-up for its agent.
+/// Each agent's state is an `AgentStateMachine` held here, moved by the desktop (`login`,
+/// `moveAgent` with ready, not ready, disposition saved…) and by the calls (reserve, ringing,
+/// answered, call ended); every move is reported to `onAgentMove` with its actions, in order.
 public actor AgentCampaignRunner {
-    private struct Agent {
-        var activity: AgentActivity
-        var since: ContinuousClock.Instant
-    }
-
     private struct WaitingCustomer {
         let id: UUID
         let continuation: CheckedContinuation<String?, Never>
@@ -30,14 +26,15 @@ public actor AgentCampaignRunner {
     private var pacer: any DialPacer
     private let onScreenPop: @Sendable (ScreenPop) async -> Void
     private let onResult: @Sendable (AgentCampaignCallResult) async -> Void
-    /// Told of every change of an agent's activity (nil: logged out), in order, so the
-    /// desktop and the state-interval events follow what the runner decided.
-    private let onAgentActivity: @Sendable (String, AgentActivity?) -> Void
+    /// Told of every move of an agent's state machine (the phone, the machine after the
+    /// move, its actions), synchronously and in order, so the desktop and the state-interval
+    /// events follow what happened here.
+    private let onAgentMove: @Sendable (String, AgentStateMachine, [AgentAction]) -> Void
 
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
-    /// Agents in login order; the one ready longest gets the next customer.
-    private var agents: [String: Agent] = [:]
+    /// The logged-in agents by phone; the one ready longest gets the next customer.
+    private var agents: [String: AgentStateMachine] = [:]
     private var ringing: [UUID: ContinuousClock.Instant] = [:]
     private var waiting: [WaitingCustomer] = []
     private var callsInFlight = 0
@@ -49,7 +46,7 @@ public actor AgentCampaignRunner {
                 control: CampaignControl = CampaignControl(),
                 route: @escaping @Sendable (CampaignLead) -> OutboundCallRequest.Target,
                 onScreenPop: @escaping @Sendable (ScreenPop) async -> Void = { _ in },
-                onAgentActivity: @escaping @Sendable (String, AgentActivity?) -> Void = { _, _ in },
+                onAgentMove: @escaping @Sendable (String, AgentStateMachine, [AgentAction]) -> Void = { _, _, _ in },
                 onResult: @escaping @Sendable (AgentCampaignCallResult) async -> Void) {
         self.engine = engine
         self.settings = settings
@@ -59,7 +56,7 @@ public actor AgentCampaignRunner {
         self.route = route
         self.onScreenPop = onScreenPop
         self.onResult = onResult
-        self.onAgentActivity = onAgentActivity
+        self.onAgentMove = onAgentMove
         started = clock.now
     }
 
@@ -67,33 +64,31 @@ public actor AgentCampaignRunner {
 
     /// The agent's phone joins the campaign, not ready until `ready`.
     public func login(phone: String) {
-        if agents[phone] == nil { set(phone, .notReady) }
+        if agents[phone] == nil { _ = try? move(phone) { try $0.logIn(at: Date()) } }
     }
 
     public func logout(phone: String) {
-        set(phone, nil)
+        _ = try? move(phone) { try $0.logOut(at: Date()) }
     }
 
-    public func ready(phone: String) {
-        guard let agent = agents[phone], agent.activity == .notReady || agent.activity == .wrapUp else { return }
-        becomeReady(phone)
+    /// 就绪; refused (`AgentTransitionError`) during a call or before log-in.
+    public func ready(phone: String) throws {
+        try move(phone) { try $0.ready(at: Date()) }
     }
 
-    public func notReady(phone: String) {
-        guard agents[phone]?.activity == .ready || agents[phone]?.activity == .wrapUp else { return }
-        set(phone, .notReady)
+    /// The agent saved the disposition: out of wrap-up.
+    public func dispositionSaved(phone: String) {
+        _ = try? move(phone) { $0.dispositionSaved(at: Date()) }
     }
 
-    /// The agent saved the disposition: back to ready.
-    public func finishWrapUp(phone: String) {
-        guard let agent = agents[phone], agent.activity == .wrapUp else { return }
-        pacer.observe(.wrapUpEnded(seconds: seconds(agent.since.duration(to: clock.now))), day: day)
-        becomeReady(phone)
+    /// Any other event of the agent at `phone` (not ready, a supervisor's move…): the
+    /// machine decides, this runner performs. Throws the machine's refusal.
+    public func moveAgent(phone: String, _ event: @Sendable (inout AgentStateMachine) throws -> [AgentAction]) throws {
+        try move(phone, event)
     }
 
-    private func isReady(_ phone: String) -> Bool { agents[phone]?.activity == .ready }
-
-    public func activity(ofPhone phone: String) -> AgentActivity? { agents[phone]?.activity }
+    /// The agent's state, `loggedOut` for a phone not in this campaign.
+    public func state(ofPhone phone: String) -> AgentState { agents[phone]?.state ?? .loggedOut }
 
     // MARK: - Running
 
@@ -110,7 +105,8 @@ public actor AgentCampaignRunner {
                     switch try await queue.nextLead() {
                     case .lead(let lead):
                         // A personal callback goes to its agent, if still ready; else to whoever is.
-                        if let phone = lead.reservedAgent, isReady(phone) { dial(lead, forAgent: phone) } else { dial(lead) }
+                        if let phone = lead.reservedAgent, (try? dial(lead, forAgent: phone)) != nil { continue }
+                        dial(lead)
                     case .notNow:
                         nextQueueCheck = clock.now + settings.idleRecheck
                         break launching
@@ -127,10 +123,9 @@ public actor AgentCampaignRunner {
 
     /// Preview (预览): the agent looked at this lead and clicked dial. The customer, once
     /// answered, goes to this agent only, so the call is never abandoned; a customer who does
-    /// not answer leaves the agent ready for the next lead.
-    public func dial(_ lead: CampaignLead, forAgent phone: String) {
-        guard agents[phone] != nil else { return }
-        set(phone, .talking)
+    /// not answer leaves the agent ready for the next lead. Refused unless the agent is ready.
+    public func dial(_ lead: CampaignLead, forAgent phone: String) throws {
+        try move(phone) { try $0.reserve(at: Date()) }
         dial(lead, reservedAgent: phone)
     }
 
@@ -160,8 +155,8 @@ public actor AgentCampaignRunner {
                                                                  ringTimeout: settings.ringTimeout, recordingPath: recording))
         } catch {
             ringing[id] = nil
-            if let reservedAgent, agents[reservedAgent]?.activity == .talking { set(reservedAgent, .ready) }
-            pacer.observe(.dialFailed(outcome: .networkFailure, seconds: 0), day: day)
+            if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
+            pacer.observe(.dialFailed(outcome: .networkFailure, seconds: 0), day: today)
             let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
                                     recording: nil)
             return AgentCampaignCallResult(lead: lead, customer: failed, agent: nil, abandoned: false, talkSeconds: 0,
@@ -172,8 +167,8 @@ public actor AgentCampaignRunner {
         let secondsToAnswer = seconds(dialed.duration(to: clock.now))
         guard answered else {
             let report = await leg.waitUntilEnded()
-            if let reservedAgent, agents[reservedAgent]?.activity == .talking { set(reservedAgent, .ready) }
-            pacer.observe(.dialFailed(outcome: Self.nonLive(report.outcome), seconds: secondsToAnswer), day: day)
+            if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
+            pacer.observe(.dialFailed(outcome: Self.nonLive(report.outcome), seconds: secondsToAnswer), day: today)
             return AgentCampaignCallResult(lead: lead, customer: report, agent: nil, abandoned: false, talkSeconds: 0,
                                            placedAt: placedAt, endedAt: Date())
         }
@@ -181,30 +176,33 @@ public actor AgentCampaignRunner {
         var agent = reservedAgent ?? takeReadyAgent()
         if agent == nil { agent = await waitForAgent(id: id) }
         guard let phone = agent else {
-            pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: true), day: day)
+            pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: true), day: today)
             if let message = settings.abandonMessage { await leg.play(message) }
             leg.hangUp()
             return AgentCampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), agent: nil, abandoned: true,
                                            talkSeconds: 0, placedAt: placedAt, endedAt: Date())
         }
-        pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: false), day: day)
+        pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: false), day: today)
         await onScreenPop(ScreenPop(agentPhone: phone, lead: lead))
 
         var talkSeconds = 0.0
         var connected = false
+        // The machine refuses these moves for an agent who logged out meanwhile: the call goes on without a desk.
+        _ = try? move(phone) { try $0.phoneRinging(at: Date()) }
         if let agentLeg = try? await engine.placeCall(OutboundCallRequest(target: .phone(extension: phone), callerID: lead.number,
                                                                           ringTimeout: settings.agentRingTimeout),
                                                       alongside: leg),
            await agentLeg.waitUntilAnswered() {
             connected = true
+            _ = try? move(phone) { try $0.answered(at: Date()) }
             let talkStart = clock.now
             _ = try? await CallBridge(customer: leg, agent: agentLeg).run()
             talkSeconds = seconds(talkStart.duration(to: clock.now))
-            pacer.observe(.talkEnded(seconds: talkSeconds), day: day)
-            if agents[phone] != nil { set(phone, .wrapUp) }
-        } else if agents[phone] != nil {
+            pacer.observe(.talkEnded(seconds: talkSeconds), day: today)
+            _ = try? move(phone) { try $0.callEnded(at: Date()) }
+        } else {
             // The phone did not answer: the agent is away from it; do not send them the next customer.
-            set(phone, .notReady)
+            _ = try? move(phone) { try $0.phoneNotAnswered(at: Date()) }
         }
         if !connected, let message = settings.abandonMessage { await leg.play(message) }
         leg.hangUp()
@@ -214,25 +212,41 @@ public actor AgentCampaignRunner {
 
     // MARK: - Agents and waiting customers
 
-    private func set(_ phone: String, _ activity: AgentActivity?) {
-        agents[phone] = activity.map { Agent(activity: $0, since: clock.now) }
-        onAgentActivity(phone, activity)
+    /// Applies one event to the agent at `phone` (a phone not logged in is a logged-out
+    /// machine, which refuses), reports the move, and performs this runner's actions.
+    @discardableResult
+    private func move(_ phone: String, _ event: (inout AgentStateMachine) throws -> [AgentAction]) throws -> [AgentAction] {
+        var machine = agents[phone] ?? AgentStateMachine()
+        let actions = try event(&machine)
+        agents[phone] = machine.isLoggedIn ? machine : nil
+        guard !actions.isEmpty else { return [] }
+        onAgentMove(phone, machine, actions)
+        for action in actions {
+            switch action {
+            case .endWrapUpTimer(let seconds):
+                pacer.observe(.wrapUpEnded(seconds: seconds), day: today)
+            case .offerNextCustomer:
+                offerToWaitingCustomer(phone)
+            case .startWrapUpTimer:
+                break  // the limit is checked on every tick (`endOverdueWrapUps`)
+            case .record, .recordSession, .notifyDesktop:
+                break  // the desk's, through `onAgentMove`
+            }
+        }
+        return actions
     }
 
-    private func becomeReady(_ phone: String) {
-        if let customer = waiting.first {
-            waiting.removeFirst()
-            set(phone, .talking)
-            customer.continuation.resume(returning: phone)
-        } else {
-            set(phone, .ready)
-        }
+    /// A customer waiting for an agent gets this one, now ready.
+    private func offerToWaitingCustomer(_ phone: String) {
+        guard let customer = waiting.first, (try? move(phone, { try $0.reserve(at: Date()) })) != nil else { return }
+        waiting.removeFirst()
+        customer.continuation.resume(returning: phone)
     }
 
     private func takeReadyAgent() -> String? {
-        guard let phone = agents.filter({ $0.value.activity == .ready }).min(by: { $0.value.since < $1.value.since })?.key
+        guard let phone = agents.filter({ $0.value.state.isAvailableForCalls }).min(by: { $0.value.since < $1.value.since })?.key,
+              (try? move(phone, { try $0.reserve(at: Date()) })) != nil
         else { return nil }
-        set(phone, .talking)
         return phone
     }
 
@@ -254,24 +268,26 @@ public actor AgentCampaignRunner {
     }
 
     private func endOverdueWrapUps() {
-        let now = clock.now
-        for (phone, agent) in agents where agent.activity == .wrapUp && agent.since.duration(to: now) >= settings.wrapUpLimit {
-            finishWrapUp(phone: phone)
+        let now = Date()
+        let limit = seconds(settings.wrapUpLimit)
+        for (phone, agent) in agents where agent.state == .wrapUp && agent.secondsInState(at: now) >= limit {
+            _ = try? move(phone) { $0.wrapUpTimerEnded(at: now) }
         }
     }
 
     // MARK: - Pacing
 
     private func snapshot() -> CampaignPacingState {
-        let now = clock.now
+        let now = clock.now, date = Date()
         return CampaignPacingState(
-            agents: agents.values.map { PacingAgent($0.activity, secondsInState: seconds($0.since.duration(to: now))) },
+            agents: agents.values.map { PacingAgent($0.state, secondsInState: $0.secondsInState(at: date)) },
             ringingCallAges: ringing.values.map { seconds($0.duration(to: now)) },
             waitingCustomers: waiting.count,
-            day: day)
+            day: settings.abandonCapDay(of: date))
     }
 
-    private var day: Int { Int(Date().timeIntervalSince1970 / 86_400) }
+    /// The abandon cap's day now: the campaign's local day, not the UTC one.
+    private var today: Int { settings.abandonCapDay(of: Date()) }
 
     private func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

@@ -1,4 +1,5 @@
 import Foundation
+import WaihuDomain
 import WaihuMedia
 
 /// How an agent campaign (preview, progressive or predictive) connects answered calls.
@@ -21,10 +22,14 @@ public struct AgentCampaignSettings: Sendable {
     public var tick: Duration
     /// When the queue has nothing to dial now, how long before asking again.
     public var idleRecheck: Duration = .seconds(1)
+    /// The campaign's local clock (its plan's time zone, Asia/Shanghai by default): the
+    /// abandon cap counts the center's days, not UTC ones.
+    public var clock: LocalClock
 
     public init(callerID: String, ringTimeout: Duration = .seconds(30), connectGrace: Duration = .seconds(2),
                 abandonMessage: WAVFile? = nil, wrapUpLimit: Duration = .seconds(60), agentRingTimeout: Duration = .seconds(15),
-                recordingDirectory: URL? = nil, tick: Duration = .milliseconds(250)) {
+                recordingDirectory: URL? = nil, tick: Duration = .milliseconds(250), clock: LocalClock = LocalClock()) {
+        self.clock = clock
         self.callerID = callerID
         self.ringTimeout = ringTimeout
         self.connectGrace = connectGrace
@@ -33,5 +38,11 @@ public struct AgentCampaignSettings: Sendable {
         self.agentRingTimeout = agentRingTimeout
         self.recordingDirectory = recordingDirectory
         self.tick = tick
+    }
+
+    /// The abandon cap's day of `date`: days since 1970-01-01 of its local calendar day, so a
+    /// call at 23:30 and one at 00:30 the next morning count against different days.
+    public func abandonCapDay(of date: Date) -> Int {
+        Int((clock.localSeconds(date) / 86_400).rounded(.down))
     }
 }

@@ -143,6 +143,7 @@ public struct BroadcastCampaignRunner: Sendable {
         guard await agentLeg.waitUntilAnswered() else {
             return (nil, await agentLeg.waitUntilEnded(), 0)
         }
+        await agents?.agentAnswered(phone)
         let clock = ContinuousClock()
         let bridged = clock.now
         guard let reports = try? await CallBridge(customer: customer, agent: agentLeg).run() else {

@@ -5,6 +5,8 @@ public protocol TransferAgentPool: Sendable {
     /// The extension of a free agent's registered phone for this caller (the pool may pop
     /// the lead on the agent's desktop), or nil when all are busy.
     func claimAgent(for lead: CampaignLead) async -> String?
+    /// The claimed agent answered their phone: the talk begins.
+    func agentAnswered(_ phoneExtension: String) async
     /// The call with the agent ended; `talked` is false when the phone did not answer.
     func releaseAgent(_ phoneExtension: String, talked: Bool) async
 }
@@ -20,6 +22,8 @@ public actor FixedTransferAgents: TransferAgentPool {
     public func claimAgent(for lead: CampaignLead) -> String? {
         free.isEmpty ? nil : free.removeFirst()
     }
+
+    public func agentAnswered(_ phoneExtension: String) {}
 
     public func releaseAgent(_ phoneExtension: String, talked: Bool) {
         if !free.contains(phoneExtension) { free.append(phoneExtension) }

@@ -1,3 +1,5 @@
+import WaihuDomain
+
 /// The live state of one campaign at a decision instant: what every pacer decides from.
 ///
 /// The live dialer builds it from its agent and call-leg state machines; the simulator builds it
@@ -23,5 +25,5 @@ public struct CampaignPacingState: Sendable, Equatable {
         self.day = day
     }
 
-    public var readyAgents: Int { agents.reduce(0) { $0 + ($1.activity == .ready ? 1 : 0) } }
+    public var readyAgents: Int { agents.reduce(0) { $0 + ($1.state.isAvailableForCalls ? 1 : 0) } }
 }

@@ -1,11 +1,14 @@
+import WaihuDomain
+
 /// One logged-in agent in a pacing snapshot.
 public struct PacingAgent: Codable, Sendable, Equatable {
-    public var activity: AgentActivity
-    /// Seconds since the agent entered `activity`; how close a talk or wrap-up is to its end.
+    /// The agent's state; pacing reads it through `isAvailableForCalls` and `countsAsTalking`.
+    public var state: AgentState
+    /// Seconds since the agent entered `state`; how close a talk or wrap-up is to its end.
     public var secondsInState: Double
 
-    public init(_ activity: AgentActivity, secondsInState: Double) {
-        self.activity = activity
+    public init(_ state: AgentState, secondsInState: Double) {
+        self.state = state
         self.secondsInState = secondsInState
     }
 }

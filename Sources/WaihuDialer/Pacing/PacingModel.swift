@@ -1,4 +1,5 @@
 import Foundation
+import WaihuDomain
 
 /// A frozen, tabulated copy of the estimates, rebuilt now and then, so that one pacing decision
 /// costs a few table reads per agent and per ringing call instead of integrals.
@@ -43,19 +44,16 @@ struct PacingModel: Sendable {
     @inline(__always)
     func readyProbability(_ agent: PacingAgent, horizon k: Int) -> Double {
         let t = horizons[k] + grace
-        switch agent.activity {
-        case .ready: return 1
-        case .notReady: return 0
-        case .wrapUp: return Self.conditional(wrapCDF, step: Self.wrapStep, age: agent.secondsInState, within: t)
-        case .talking:
-            let age = agent.secondsInState
-            let i = Int(age)
-            if i < Self.talkTableAges - 1 {
-                let table = talkFreeTables[k], f = age - Double(i)
-                return table[i] + (table[i + 1] - table[i]) * f
-            }
-            return Self.talkThenWrap(talkCDF, wrapCDF, age: age, within: t)
+        if agent.state.isAvailableForCalls { return 1 }
+        if agent.state == .wrapUp { return Self.conditional(wrapCDF, step: Self.wrapStep, age: agent.secondsInState, within: t) }
+        guard agent.state.countsAsTalking else { return 0 }  // not ready: not counted on
+        let age = agent.secondsInState
+        let i = Int(age)
+        if i < Self.talkTableAges - 1 {
+            let table = talkFreeTables[k], f = age - Double(i)
+            return table[i] + (table[i + 1] - table[i]) * f
         }
+        return Self.talkThenWrap(talkCDF, wrapCDF, age: age, within: t)
     }
 
     /// P(a call ringing for `age` seconds answers live within the next `within` seconds).

@@ -45,7 +45,7 @@ public struct PredictivePacer: DialPacer {
         refreshModelIfStale(now: now)
         let floor = ProgressivePacer.uncoveredReadyAgents(state)
         let threshold = controller.effectiveThreshold(day: state.day)
-        let working = state.agents.reduce(0) { $0 + ($1.activity == .notReady ? 0 : 1) }
+        let working = state.agents.reduce(0) { $0 + ($1.state == .notReady ? 0 : 1) }
         let ceiling = Int(configuration.maxCallsPerAgent * Double(working)) - state.ringingCallAges.count
         guard threshold > 0, ceiling > floor else { return max(0, min(floor, max(ceiling, floor))) }
 

@@ -14,10 +14,11 @@ struct ShiftSimulation {
         case tick
     }
 
-    private enum Activity { case ready, talking, wrapUp, paused, onBreak }
-
     private struct Agent {
-        var activity: Activity = .ready
+        /// The one agent-state vocabulary: a pause is `notReady` (other), a scheduled break
+        /// `notReady` (break), which takes the agent out of the pacer's count.
+        var state: AgentState = .ready
+        var reason: NotReadyReason?
         var since = 0.0
         var talkTotal = 0.0
         var wrapTotal = 0.0
@@ -100,7 +101,7 @@ struct ShiftSimulation {
             let talk = now - agents[i].since
             agents[i].talkTotal += talk
             pacer.observe(.talkEnded(seconds: talk), day: 0)
-            agents[i].activity = .wrapUp
+            agents[i].state = .wrapUp
             agents[i].since = now
             events.schedule(.wrapUpEnds(i), at: now + durations.nextGamma(mean: p.wrapUpMean, sd: p.wrapUpSD))
         case let .wrapUpEnds(i):
@@ -139,11 +140,13 @@ struct ShiftSimulation {
     private mutating func afterCall(_ i: Int) {
         if !agents[i].breakTaken, now >= agents[i].breakDue {
             agents[i].breakTaken = true
-            agents[i].activity = .onBreak
+            agents[i].state = .notReady
+            agents[i].reason = .break
             agents[i].since = now
             events.schedule(.breakEnds(i), at: now + p.breakMinutes * 60)
         } else if p.pauseProbability > 0, behaviour.nextUnit() < p.pauseProbability {
-            agents[i].activity = .paused
+            agents[i].state = .notReady
+            agents[i].reason = .other
             agents[i].since = now
             events.schedule(.pauseEnds(i), at: now + behaviour.nextExponential(mean: p.pauseMeanSeconds))
         } else {
@@ -152,7 +155,8 @@ struct ShiftSimulation {
     }
 
     private mutating func becomeReady(_ i: Int) {
-        agents[i].activity = .ready
+        agents[i].state = .ready
+        agents[i].reason = nil
         agents[i].since = now
         if !waiting.isEmpty {
             let customer = waiting.removeFirst()
@@ -163,7 +167,7 @@ struct ShiftSimulation {
     /// `answeredAt` is when the customer picked up: earlier than now for a customer who waited.
     private mutating func connect(_ i: Int, _ call: Call, answeredAt: Double) {
         waits.append(now - agents[i].since)
-        agents[i].activity = .talking
+        agents[i].state = .onCall
         agents[i].since = now
         contacts += 1
         liveAnswers += 1
@@ -173,7 +177,7 @@ struct ShiftSimulation {
 
     private func longestReadyAgent() -> Int? {
         var best: Int?
-        for i in agents.indices where agents[i].activity == .ready {
+        for i in agents.indices where agents[i].state == .ready {
             if best == nil || agents[i].since < agents[best!].since { best = i }
         }
         return best
@@ -187,14 +191,14 @@ struct ShiftSimulation {
         var previewRequests = 0
         for agent in agents {
             let age = now - agent.since
-            switch agent.activity {
+            switch agent.state {
             case .ready:
                 snapshot.append(PacingAgent(.ready, secondsInState: age))
                 if age >= Self.previewSeconds { previewRequests += 1 }
-            case .talking: snapshot.append(PacingAgent(.talking, secondsInState: age))
-            case .wrapUp: snapshot.append(PacingAgent(.wrapUp, secondsInState: age))
-            case .paused: snapshot.append(PacingAgent(.notReady, secondsInState: age))
-            case .onBreak: break
+            case .notReady where agent.reason == .break: break  // away: not counted on at all
+            case .loggedOut, .internalCall, .helpRequest: break
+            case .reserved, .ringing, .onCall, .wrapUp, .notReady:
+                snapshot.append(PacingAgent(agent.state, secondsInState: age))
             }
         }
         if mode == .preview {
@@ -239,11 +243,11 @@ struct ShiftSimulation {
             wrap += agent.wrapTotal
             away += agent.breakTotal
             let open = end - agent.since
-            switch agent.activity {
-            case .talking: talk += open
+            switch agent.state {
+            case .onCall: talk += open
             case .wrapUp: wrap += open
-            case .onBreak: away += open
-            case .ready, .paused: break
+            case .notReady where agent.reason == .break: away += open
+            default: break
             }
         }
         let loggedIn = Double(agents.count) * end - away

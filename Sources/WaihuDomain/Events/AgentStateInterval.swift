@@ -47,6 +47,13 @@ public struct AgentStateInterval: Codable, Equatable, Sendable {
         guard end >= start else {
             throw DecodingError.dataCorruptedError(forKey: .end, in: c, debugDescription: "is before start")
         }
+        // Only stored states are intervals: reserved and ringing are stored as on_call, and logged-out
+        // time is no interval at all.
+        guard state.recorded == state else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .state, in: c,
+                debugDescription: "\(state.rawValue) is not stored; expected one of: \(AgentState.recordedStates.map(\.rawValue).joined(separator: ", "))")
+        }
         if reason != nil && state != .notReady {
             throw DecodingError.dataCorruptedError(
                 forKey: .reason, in: c, debugDescription: "is only allowed when state is not_ready")

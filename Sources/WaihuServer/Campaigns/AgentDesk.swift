@@ -5,27 +5,16 @@ import WaihuDialer
 import WaihuDomain
 
 /// The agents at their desks on this server (座席): who is logged in to which campaign with
-/// which phone, their state and time in state, the call on their screen. State changes come
-/// from the agent (ready, not ready, log out), from a supervisor, and from the campaign's
-/// runner (on call, wrap-up), in the order they happen: the runner reports them synchronously
-/// and the board is a lock, not an actor, so nothing can overtake. Each closed state interval
-/// becomes an event for the KPIs (written in order by one writer), and every change is
+/// which phone, their `AgentStateMachine`, the call on their screen. The machine decides every
+/// move; the desk performs the actions: each closed state interval and each log-in and
+/// log-out becomes an event for the KPIs (written in order by one writer), and every change is
 /// pushed to that agent's desktop streams.
+///
+/// An agent campaign's runner holds the machines of its agents (it reserves them for
+/// customers) and reports each move synchronously (`runnerMoved`), so the desk's copy is
+/// never older than the runner's; for other campaigns (broadcast) the desk moves the
+/// machine itself (`move`). The board is a lock, not an actor, so nothing can overtake.
 final class AgentDesk: Sendable {
-    enum State: String, Codable, Sendable {
-        case loggedOut = "logged_out", notReady = "not_ready", ready, onCall = "on_call", wrapUp = "wrap_up"
-
-        var agentState: AgentState? {
-            switch self {
-            case .loggedOut: return nil
-            case .notReady: return .notReady
-            case .ready: return .ready
-            case .onCall: return .onCall
-            case .wrapUp: return .wrapUp
-            }
-        }
-    }
-
     struct Seat: Sendable {
         var username: String
         var displayName: String
@@ -35,15 +24,30 @@ final class AgentDesk: Sendable {
         var campaignID: Int
         var campaignName: String
         var mode: DialMode
-        var state: State
-        var reason: NotReadyReason?
-        var since: Date
-        var loggedInAt: Date
+        /// Changed only by the desk, through the machine's moves.
+        fileprivate(set) var machine: AgentStateMachine
         var call: DeskCall?
-        /// The agent (or a supervisor) asked for not ready while on a call: applied after the disposition.
-        var notReadyAfterCall: NotReadyReason?
         /// Preview: the lead claimed for this agent, shown and not yet dialed.
         var previewLead: CampaignLead?
+
+        init(username: String, displayName: String, teamID: UUID?, teamName: String?, phone: String, campaignID: Int,
+             campaignName: String, mode: DialMode) {
+            self.username = username
+            self.displayName = displayName
+            self.teamID = teamID
+            self.teamName = teamName
+            self.phone = phone
+            self.campaignID = campaignID
+            self.campaignName = campaignName
+            self.mode = mode
+            machine = AgentStateMachine()
+        }
+
+        var state: AgentState { machine.state }
+        var reason: NotReadyReason? { machine.reason }
+        var since: Date { machine.since }
+        /// The agent (or a supervisor) asked for not ready while on a call: applied after the disposition.
+        var notReadyAfterCall: NotReadyReason? { machine.notReadyAfterCall }
     }
 
     private struct Board {
@@ -94,89 +98,99 @@ final class AgentDesk: Sendable {
     func seats() -> [Seat] { board.withLockedValue { Array($0.seats.values) }.sorted { $0.username < $1.username } }
 
     /// Seats of a campaign in this state, the one in it longest first.
-    func seats(campaign: Int, state: State) -> [Seat] {
+    func seats(campaign: Int, state: AgentState) -> [Seat] {
         board.withLockedValue { $0.seats.values.filter { $0.campaignID == campaign && $0.state == state } }.sorted { $0.since < $1.since }
     }
 
-    // MARK: - Changes
+    // MARK: - Moves
 
-    func logIn(_ seat: Seat) {
-        var seat = seat
-        seat.state = .notReady
-        seat.reason = nil
-        seat.since = seat.loggedInAt
+    /// Puts an agent at a desk, logged out until the log-in move (the runner's, or `move`).
+    func seatAgent(_ seat: Seat) {
         board.withLockedValue { board in
             board.seats[seat.username] = seat
             board.ownerOfPhone[seat.phone] = seat.username
         }
-        events.yield([.agentSession(AgentSessionEvent(agentID: seat.username, kind: .login, at: seat.loggedInAt, seatID: seat.phone))])
-        notify(seat.username)
     }
 
-    func logOut(_ username: String, at time: Date = Date()) {
-        guard let seat = board.withLockedValue({ board -> Seat? in
-            guard let seat = board.seats.removeValue(forKey: username) else { return nil }
-            board.ownerOfPhone[seat.phone] = nil
-            return seat
-        }) else { return }
-        var closing = interval(seat, until: time)
-        closing.append(.agentSession(AgentSessionEvent(agentID: username, kind: .logout, at: time, seatID: seat.phone)))
-        events.yield(closing)
-        notify(username)
+    /// Takes a seat whose log-in was refused off the board.
+    func unseatIfLoggedOut(_ username: String) {
+        board.withLockedValue { board in
+            if let seat = board.seats[username], !seat.machine.isLoggedIn { Self.store(seat, on: &board) }
+        }
     }
 
-    /// Moves an agent to a state; a no-op when nothing changes. Returns the seat after.
+    /// Moves the agent's machine here (campaigns without an agent runner, and the desk's own
+    /// log-out when a campaign ends); throws the machine's refusal, nil without a seat.
+    /// Returns the seat after the move and the move's actions (a caller may start a timer).
     @discardableResult
-    func set(_ username: String, _ state: State, reason: NotReadyReason? = nil, at time: Date = Date()) -> Seat? {
-        let change = board.withLockedValue { board -> (old: Seat, new: Seat)? in
+    func move(_ username: String, _ event: (inout AgentStateMachine) throws -> [AgentAction]) throws -> (seat: Seat, actions: [AgentAction])? {
+        let moved = try board.withLockedValue { board -> (seat: Seat, actions: [AgentAction])? in
             guard var seat = board.seats[username] else { return nil }
-            let reason = state == .notReady ? (reason ?? seat.reason ?? .other) : nil
-            guard seat.state != state || seat.reason != reason else { return nil }
-            let old = seat
-            seat.state = state
-            seat.reason = reason
-            seat.since = time
-            board.seats[username] = seat
-            return (old, seat)
+            let actions = try event(&seat.machine)
+            Self.store(seat, on: &board)
+            return (seat, actions)
         }
-        guard let change else { return seat(of: username) }
-        events.yield(interval(change.old, until: time))
-        notify(username)
-        return change.new
+        if let moved { perform(moved.actions, of: moved.seat) }
+        return moved
     }
 
-    /// Takes the agent of a campaign who has been ready longest and puts them on a call, in
-    /// one step, so two callers never reach the same agent.
-    func takeReady(campaign: Int, at time: Date = Date()) -> Seat? {
-        let change = board.withLockedValue { board -> (old: Seat, new: Seat)? in
-            guard let old = board.seats.values.filter({ $0.campaignID == campaign && $0.state == .ready })
-                .min(by: { $0.since < $1.since }) else { return nil }
-            var new = old
-            new.state = .onCall
-            new.reason = nil
-            new.since = time
-            board.seats[old.username] = new
-            return (old, new)
+    /// The agent campaign's runner moved the machine of the agent at `phone`.
+    func runnerMoved(phone: String, _ machine: AgentStateMachine, _ actions: [AgentAction]) {
+        let seat = board.withLockedValue { board -> Seat? in
+            guard var seat = board.ownerOfPhone[phone].flatMap({ board.seats[$0] }) else { return nil }
+            seat.machine = machine
+            if machine.state == .wrapUp, seat.call != nil, seat.call?.ended_at == nil { seat.call?.ended_at = machine.since }
+            Self.store(seat, on: &board)
+            return seat
         }
-        guard let change else { return nil }
-        events.yield(interval(change.old, until: time))
-        notify(change.new.username)
-        return change.new
+        if let seat { perform(actions, of: seat) }
     }
 
-    /// What the campaign's runner decided for a phone (nil: logged out of the runner).
-    func runnerSet(phone: String, _ activity: AgentActivity?) {
-        guard let seat = seat(ofPhone: phone), let activity else { return }
-        switch activity {
-        case .ready: set(seat.username, .ready)
-        case .talking: set(seat.username, .onCall)
-        case .wrapUp:
-            set(seat.username, .wrapUp)
-            update(seat.username) { seat in if seat.call != nil, seat.call?.ended_at == nil { seat.call?.ended_at = Date() } }
-        case .notReady:
-            // The runner sets an agent not ready when the phone did not answer.
-            set(seat.username, .notReady, reason: seat.state == .notReady ? seat.reason : .systemIssue)
+    /// Reserves the agent of a campaign who has been ready longest, in one step, so two
+    /// callers never reach the same agent.
+    func reserveLongestReady(campaign: Int, at time: Date = Date()) -> Seat? {
+        let moved = board.withLockedValue { board -> (seat: Seat, actions: [AgentAction])? in
+            guard var seat = board.seats.values.filter({ $0.campaignID == campaign && $0.state.isAvailableForCalls })
+                .min(by: { $0.since < $1.since }),
+                let actions = try? seat.machine.reserve(at: time) else { return nil }
+            Self.store(seat, on: &board)
+            return (seat, actions)
         }
+        guard let moved else { return nil }
+        perform(moved.actions, of: moved.seat)
+        return moved.seat
+    }
+
+    /// A logged-out seat leaves the board.
+    private static func store(_ seat: Seat, on board: inout Board) {
+        if seat.machine.isLoggedIn {
+            board.seats[seat.username] = seat
+        } else {
+            board.seats[seat.username] = nil
+            if board.ownerOfPhone[seat.phone] == seat.username { board.ownerOfPhone[seat.phone] = nil }
+        }
+    }
+
+    /// The desk's part of a move: the KPI events and the desktop push. Timers and customers
+    /// are the runner's (or the transfer pool's).
+    private func perform(_ actions: [AgentAction], of seat: Seat) {
+        var batch: [CallCenterEvent] = []
+        var push = false
+        for action in actions {
+            switch action {
+            case let .record(state, reason, from, to):
+                batch.append(.agentState(AgentStateInterval(agentID: seat.username, state: state, reason: reason, start: from, end: to,
+                                                            campaignID: seat.campaignName)))
+            case let .recordSession(kind, time):
+                batch.append(.agentSession(AgentSessionEvent(agentID: seat.username, kind: kind, at: time, seatID: seat.phone)))
+            case .notifyDesktop:
+                push = true
+            case .offerNextCustomer, .startWrapUpTimer, .endWrapUpTimer:
+                break
+            }
+        }
+        if !batch.isEmpty { events.yield(batch) }
+        if push { notify(seat.username) }
     }
 
     func update(_ username: String, _ change: (inout Seat) -> Void) {
@@ -221,13 +235,6 @@ final class AgentDesk: Sendable {
         for watcher in watchers { watcher.yield() }
     }
 
-    // MARK: - Events
-
-    private func interval(_ seat: Seat, until end: Date) -> [CallCenterEvent] {
-        guard let state = seat.state.agentState, end > seat.since else { return [] }
-        return [.agentState(AgentStateInterval(agentID: seat.username, state: state, reason: seat.reason, start: seat.since,
-                                               end: end, campaignID: seat.campaignName))]
-    }
 }
 
 extension Application {

@@ -162,14 +162,15 @@ actor CampaignCenter {
             let settings = AgentCampaignSettings(
                 callerID: callerID, ringTimeout: .seconds(plan.ringTimeoutSeconds),
                 connectGrace: .milliseconds(Int(plan.abandonCap.connectGrace * 1000)), abandonMessage: abandonMessage,
-                wrapUpLimit: .seconds(plan.wrapUpSeconds), recordingDirectory: recordings)
+                wrapUpLimit: .seconds(plan.wrapUpSeconds), recordingDirectory: recordings,
+                clock: LocalClock(timeZone: TimeZone(identifier: plan.timeZone) ?? EventTimestamp.exportTimeZone))
             let runner = AgentCampaignRunner(
                 engine: engine, settings: settings, pacer: try Self.pacer(for: plan), queue: queue, control: control, route: route,
                 onScreenPop: { pop in
                     await Self.pop(pop, desk: desk, campaignID: id, script: plan.script, database: db, logger: logger)
                 },
                 // Synchronous and in the runner's order: the desk never shows an older state.
-                onAgentActivity: { phone, activity in desk.runnerSet(phone: phone, activity) },
+                onAgentMove: { phone, machine, actions in desk.runnerMoved(phone: phone, machine, actions) },
                 onResult: { result in
                     let agent = result.agent.flatMap { desk.seat(ofPhone: $0)?.username }
                     let call = CampaignCallLog.FinishedCall(
@@ -215,7 +216,8 @@ actor CampaignCenter {
     private func ended(_ id: Int, control: CampaignControl) async {
         guard running[id]?.control === control else { return }
         running[id] = nil
-        for seat in desk.seats() where seat.campaignID == id { desk.logOut(seat.username) }
+        let now = Date()
+        for seat in desk.seats() where seat.campaignID == id { _ = try? desk.move(seat.username) { try $0.logOut(at: now) } }
         if let campaign = try? await CampaignRecord.find(id, on: application.db), campaign.campaignStatus == .running {
             campaign.status = CampaignStatus.finished.rawValue
             campaign.finishedAt = Date()

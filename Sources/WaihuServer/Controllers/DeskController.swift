@@ -62,19 +62,25 @@ struct DeskController {
         }
         if center.desk.seat(of: user.username) != nil { try await leave(user.username, center: center) }
         let team = try await user.$team.get(on: req.db)
-        let now = Date()
-        center.desk.logIn(AgentDesk.Seat(
+        let seat = AgentDesk.Seat(
             username: user.username, displayName: user.displayName.isEmpty ? user.username : user.displayName,
             teamID: team?.id, teamName: team?.name,
             phone: body.extension, campaignID: body.campaign_id, campaignName: campaign.name,
-            mode: DialMode(rawValue: campaign.mode) ?? .progressive, state: .notReady, reason: nil, since: now, loggedInAt: now))
+            mode: DialMode(rawValue: campaign.mode) ?? .progressive)
+        center.desk.seatAgent(seat)
+        let now = Date()
+        do {
+            try await move(seat, center: center) { try $0.logIn(at: now) }
+        } catch {
+            center.desk.unseatIfLoggedOut(user.username)
+            throw error
+        }
         if let team, let sql = req.db as? SQLDatabase {
             // The reports find an agent's team here (group_by=team, a supervisor's scope).
             try await sql.delete(from: EventTable.agentTeams.name).where("agent_id", .equal, user.username).run()
             try await sql.insert(into: EventTable.agentTeams.name).columns("agent_id", "team_id")
                 .values(SQLBind(user.username), SQLBind(team.name)).run()
         }
-        await center.agentRunner(body.campaign_id)?.login(phone: body.extension)
         return try await view(req, user: user)
     }
 
@@ -89,15 +95,8 @@ struct DeskController {
         let center = try center(req)
         let seat = try seat(user.username, center: center)
         try await requireRegistered(seat.phone, center: center)
-        guard seat.state == .notReady || seat.state == .wrapUp || seat.state == .ready else {
-            throw Abort(.conflict, reason: "you are on a call")
-        }
-        center.desk.update(user.username) { $0.notReadyAfterCall = nil }
-        if let runner = await center.agentRunner(seat.campaignID) {
-            await runner.ready(phone: seat.phone)
-        } else {
-            center.desk.set(user.username, .ready)
-        }
+        let now = Date()
+        try await move(seat, center: center) { try $0.ready(at: now) }
         return try await view(req, user: user)
     }
 
@@ -110,7 +109,8 @@ struct DeskController {
         let center = try center(req)
         let body = try req.decodeBody(NotReadyRequest.self)
         let reason = try notReadyReason(body.reason)
-        try await pause(user.username, reason: reason, center: center)
+        let now = Date()
+        try await move(try seat(user.username, center: center), center: center) { try $0.notReady(reason, at: now) }
         return try await view(req, user: user)
     }
 
@@ -122,17 +122,9 @@ struct DeskController {
         req.application.liveHub.changed()
         if let seat = center.desk.seat(of: user.username) {
             if seat.call?.call_id == body.call_id { center.desk.update(user.username) { $0.call = nil } }
-            if seat.state == .wrapUp {
-                if let reason = seat.notReadyAfterCall {
-                    center.desk.set(user.username, .notReady, reason: reason)
-                    center.desk.update(user.username) { $0.notReadyAfterCall = nil }
-                    await center.agentRunner(seat.campaignID)?.notReady(phone: seat.phone)
-                } else if let runner = await center.agentRunner(seat.campaignID) {
-                    await runner.finishWrapUp(phone: seat.phone)
-                } else {
-                    center.desk.set(user.username, .ready)
-                }
-            }
+            // Out of wrap-up: ready, or not ready if that was asked during the call.
+            let now = Date()
+            try await move(seat, center: center) { $0.dispositionSaved(at: now) }
         }
         return try await view(req, user: user)
     }
@@ -178,8 +170,12 @@ struct DeskController {
         guard let lead = seat.previewLead else { throw Abort(.conflict, reason: "no previewed lead: take the next one first") }
         try await requireRegistered(seat.phone, center: center)
         guard let runner = await center.agentRunner(seat.campaignID) else { throw Abort(.conflict, reason: "the campaign is not running") }
+        do {
+            try await runner.dial(lead, forAgent: seat.phone)
+        } catch let error as AgentTransitionError {
+            throw Abort(.conflict, reason: error.description)
+        }
         center.desk.update(user.username) { $0.previewLead = nil }
-        await runner.dial(lead, forAgent: seat.phone)
         return try await view(req, user: user)
     }
 
@@ -262,14 +258,15 @@ struct DeskController {
 
     func forceNotReady(_ req: Request) async throws -> [AgentLive] {
         let (username, center) = try await forced(req)
-        try await pause(username, reason: .other, center: center)
+        let now = Date()
+        try await move(try seat(username, center: center), center: center) { try $0.supervisorForcesNotReady(.other, at: now) }
         try await AuditLog.record(.agentForced, by: req.auditActor, target: username, detail: "not_ready", on: req.db, logger: req.logger)
         return try await agents(req)
     }
 
     func forceLogout(_ req: Request) async throws -> [AgentLive] {
         let (username, center) = try await forced(req)
-        try await leave(username, center: center)
+        try await leave(username, center: center, bySupervisor: true)
         try await AuditLog.record(.agentForced, by: req.auditActor, target: username, detail: "logout", on: req.db, logger: req.logger)
         return try await agents(req)
     }
@@ -287,23 +284,32 @@ struct DeskController {
 
     // MARK: - Helpers
 
-    private func pause(_ username: String, reason: NotReadyReason, center: CampaignCenter) async throws {
-        let seat = try seat(username, center: center)
-        switch seat.state {
-        case .onCall:
-            // Not now: after this call's disposition.
-            center.desk.update(username) { $0.notReadyAfterCall = reason }
-        default:
-            center.desk.set(username, .notReady, reason: reason)
-            if let runner = await center.agentRunner(seat.campaignID) { await runner.notReady(phone: seat.phone) }
+    /// One event of the agent's state machine, which decides it: the campaign's runner moves
+    /// it when the campaign has one (the runner reserves agents for customers), else the desk.
+    /// A refused move is a 409 with the machine's reason.
+    private func move(_ seat: AgentDesk.Seat, center: CampaignCenter,
+                      _ event: @Sendable (inout AgentStateMachine) throws -> [AgentAction]) async throws {
+        do {
+            if let runner = await center.agentRunner(seat.campaignID) {
+                try await runner.moveAgent(phone: seat.phone, event)
+            } else {
+                try center.desk.move(seat.username, event)
+            }
+        } catch let error as AgentTransitionError {
+            throw Abort(.conflict, reason: error.description)
         }
     }
 
-    private func leave(_ username: String, center: CampaignCenter) async throws {
+    private func leave(_ username: String, center: CampaignCenter, bySupervisor: Bool = false) async throws {
         guard let seat = center.desk.seat(of: username) else { return }
         if let lead = seat.previewLead { try? await CampaignCallLog.releaseClaim(callID: lead.callID, on: center.application.db) }
-        await center.agentRunner(seat.campaignID)?.logout(phone: seat.phone)
-        center.desk.logOut(username)
+        let now = Date()
+        let logOut: @Sendable (inout AgentStateMachine) throws -> [AgentAction] = {
+            bySupervisor ? try $0.supervisorForcesLogOut(at: now) : try $0.logOut(at: now)
+        }
+        try? await move(seat, center: center, logOut)
+        // A seat its runner no longer knows (the campaign ended meanwhile) leaves from the desk.
+        _ = try? center.desk.move(username, logOut)
     }
 
     private func notReadyReason(_ text: String?) throws -> NotReadyReason {
@@ -358,7 +364,7 @@ struct DeskController {
         }
         var registered = false
         if let seat, let center { registered = await center.engine.registration(ofExtension: seat.phone) != nil }
-        return DeskView(agent: user.username, display_name: user.displayName, state: seat?.state.rawValue ?? "logged_out",
+        return DeskView(agent: user.username, display_name: user.displayName, state: (seat?.state ?? .loggedOut).rawValue,
                         reason: seat?.reason?.rawValue, since: seat?.since, extension: seat?.phone, registered: registered,
                         not_ready_after_call: seat?.notReadyAfterCall?.rawValue, campaign: campaign,
                         campaigns: try await DeskView.availableCampaigns(for: user, on: req.db), call: call, pending: pending)

@@ -58,11 +58,11 @@ final class AgentCampaignRunnerTests: XCTestCase {
             onResult: { result in
                 await log.add(result)
                 // The agent saves the disposition; then the next customer may come.
-                if let agent = result.agent { await holder.runner?.finishWrapUp(phone: agent) }
+                if let agent = result.agent { await holder.runner?.dispositionSaved(phone: agent) }
             })
         await holder.set(runner)
         await runner.login(phone: "8001")
-        await runner.ready(phone: "8001")
+        try await runner.ready(phone: "8001")
         try await runner.run()
 
         let results = await log.results
@@ -78,8 +78,8 @@ final class AgentCampaignRunnerTests: XCTestCase {
                                     "progressive dialing with one agent never has two customers at once")
         let pops = await log.pops
         XCTAssertEqual(pops, leads.map { ScreenPop(agentPhone: "8001", lead: $0) })
-        let activity = await runner.activity(ofPhone: "8001")
-        XCTAssertEqual(activity, .ready)
+        let state = await runner.state(ofPhone: "8001")
+        XCTAssertEqual(state, .ready)
         let exit = await customers.waitForExit(seconds: 15)
         XCTAssertEqual(exit, 0, customers.output)
         let counters = await engine.counters()
@@ -110,11 +110,11 @@ final class AgentCampaignRunnerTests: XCTestCase {
             route: { .trunk(number: $0.number, host: "127.0.0.1", port: port, credentials: nil) },
             onResult: { result in
                 await log.add(result)
-                if result.agent != nil, await holder.runner?.activity(ofPhone: "8001") == .wrapUp { await wrapUp.add(result) }
+                if result.agent != nil, await holder.runner?.state(ofPhone: "8001") == .wrapUp { await wrapUp.add(result) }
             })
         await holder.set(runner)
         await runner.login(phone: "8001")
-        await runner.ready(phone: "8001")
+        try await runner.ready(phone: "8001")
         try await runner.run()
 
         let results = await log.results
@@ -129,8 +129,8 @@ final class AgentCampaignRunnerTests: XCTestCase {
         }
         let inWrapUp = await wrapUp.results.count
         XCTAssertEqual(inWrapUp, 1, "after the call the agent is in wrap-up")
-        let activity = await runner.activity(ofPhone: "8001")
-        XCTAssertEqual(activity, .ready, "wrap-up ends by itself at its limit when no disposition comes")
+        let state = await runner.state(ofPhone: "8001")
+        XCTAssertEqual(state, .ready, "wrap-up ends by itself at its limit when no disposition comes")
         let counters = await engine.counters()
         XCTAssertEqual(counters.activeCalls, 0)
         XCTAssertEqual(counters.rtpPortsInUse, 0)

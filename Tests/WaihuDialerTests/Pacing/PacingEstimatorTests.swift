@@ -1,4 +1,5 @@
 import XCTest
+import WaihuDomain
 @testable import WaihuDialer
 
 final class PacingEstimatorTests: XCTestCase {

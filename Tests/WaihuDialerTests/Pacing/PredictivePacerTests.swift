@@ -29,7 +29,7 @@ final class PredictivePacerTests: XCTestCase {
 
     func testNoCallsWhenEveryoneHasJustStartedTalking() {
         var pacer = warmedUp()
-        let state = CampaignPacingState(agents: Array(repeating: PacingAgent(.talking, secondsInState: 1), count: 10), ringingCallAges: [])
+        let state = CampaignPacingState(agents: Array(repeating: PacingAgent(.onCall, secondsInState: 1), count: 10), ringingCallAges: [])
         XCTAssertEqual(pacer.callsToLaunch(state, now: 0), 0)
     }
 

@@ -1,11 +1,12 @@
 import XCTest
+import WaihuDomain
 @testable import WaihuDialer
 
 final class SimplePacerTests: XCTestCase {
     private func state(ready: Int, talking: Int = 0, ringing: Int = 0, waiting: Int = 0, preview: Int = 0) -> CampaignPacingState {
         CampaignPacingState(
             agents: Array(repeating: PacingAgent(.ready, secondsInState: 3), count: ready)
-                + Array(repeating: PacingAgent(.talking, secondsInState: 30), count: talking),
+                + Array(repeating: PacingAgent(.onCall, secondsInState: 30), count: talking),
             ringingCallAges: Array(repeating: 4, count: ringing), waitingCustomers: waiting, previewRequests: preview)
     }
 

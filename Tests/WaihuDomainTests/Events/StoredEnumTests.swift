@@ -3,8 +3,11 @@ import XCTest
 
 final class StoredEnumTests: XCTestCase {
     func testRawValuesAreTheStoredNames() {
+        // The stored vocabulary of agent states is unchanged by the live-only states.
+        XCTAssertEqual(AgentState.recordedStates.map(\.rawValue),
+                       ["ready", "on_call", "wrap_up", "not_ready", "internal_call", "help_request"])
         XCTAssertEqual(AgentState.allCases.map(\.rawValue),
-                       ["ready", "not_ready", "on_call", "wrap_up", "internal_call", "help_request"])
+                       ["logged_out", "ready", "reserved", "ringing", "on_call", "wrap_up", "not_ready", "internal_call", "help_request"])
         XCTAssertEqual(CallOutcome.allCases.map(\.rawValue),
                        ["answered", "busy", "no_answer", "invalid", "rejected", "abandoned", "machine", "failed"])
         XCTAssertEqual(DispositionCategory(rawValue: "invalid_number"), .invalidNumber)
