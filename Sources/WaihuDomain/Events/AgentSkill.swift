@@ -8,4 +8,13 @@ public enum AgentSkill: String, StoredEnum {
     case inbound
 
     public init(from decoder: Decoder) throws { self = try Self.decodeStored(from: decoder) }
+
+    /// The Chinese name shown in reports.
+    public var chineseName: String {
+        switch self {
+        case .dual: return "双技能"
+        case .outbound: return "单呼出"
+        case .inbound: return "单呼入"
+        }
+    }
 }

@@ -63,12 +63,15 @@ public struct AgentTimeBreakdown: Equatable, Sendable {
             case .notReady:
                 notReady += seconds
                 if seconds > 0 {
-                    notReadyByReason[interval.reason ?? .other, default: 0] += seconds
+                    notReadyByReason[Self.reasonCounted(interval.reason), default: 0] += seconds
                 }
                 if beganInPeriod { notReadyCount += 1 }
             }
         }
     }
+
+    /// The reason a not-ready interval counts under: its own, or `.other` without one.
+    public static func reasonCounted(_ reason: NotReadyReason?) -> NotReadyReason { reason ?? .other }
 
     /// 工作有效时长: talk plus wrap-up, the time spent on customers' calls (a choice, see
     /// docs/kpi.md: internal calls and help are work, but not work on a customer).

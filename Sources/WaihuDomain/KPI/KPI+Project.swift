@@ -150,6 +150,21 @@ extension KPI {
         sales.filter { !(excludingCancelled && $0.isCancelled) }.reduce(Decimal(0)) { $0 + $1.premium }
     }
 
+    /// 净保费: premium of the policies sold less the premium of those cancelled (注销), in yuan.
+    public static func netPremium(premium: Double, cancelledPremium: Double) -> Double {
+        premium - cancelledPremium
+    }
+
+    /// 单条名单成本: what a list cost / its leads (客户数据总量).
+    public static func costPerLead(cost: Double, leads: Int) -> Ratio {
+        Ratio(cost, over: Double(leads))
+    }
+
+    /// 单笔成功成本: what a list cost / its successes, to judge which source to buy.
+    public static func costPerSuccess(cost: Double, successes: Int) -> Ratio {
+        Ratio(cost, over: Double(successes))
+    }
+
     /// 承保信息登录准确率: (policies − policies with entry errors) / policies.
     public static func policyEntryAccuracy(policies: Int, policiesWithErrors: Int) -> Ratio {
         Ratio(policies - policiesWithErrors, over: policies)

@@ -10,7 +10,8 @@ public struct KPIDefinition: Equatable, Sendable, Identifiable {
     public var unit: KPIUnit
     /// The section of kpi.md: 1 scale, 2 people, 3 projects and lists, 4 quality, 5 combinations.
     public var section: Int
-    /// The event kinds the KPI is computed from; empty for configuration (seats).
+    /// The event kinds the KPI is computed from; empty for what the lead tables and their
+    /// configuration hold (list data total, valid number rate, cost per lead).
     public var reads: [CallCenterEvent.Kind]
     /// A choice made where the documents leave the formula open, or nil.
     public var choice: String?

@@ -39,7 +39,7 @@ public struct ListQuality: Equatable, Sendable {
         var quality = self
         quality.contactRate = dialled > 0 ? Double(contacted) / Double(dialled) : nil
         quality.successRate = dialled > 0 ? Double(successes) / Double(dialled) : nil
-        quality.costPerSuccess = successes > 0 ? cost / Double(successes) : nil
+        quality.costPerSuccess = KPI.costPerSuccess(cost: cost, successes: successes).value
         return quality
     }
 }

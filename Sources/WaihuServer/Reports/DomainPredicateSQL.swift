@@ -32,4 +32,17 @@ enum DomainPredicateSQL {
         return "(\(outcome) OR \(t).lead_id IN (SELECT d.lead_id FROM ev_dispositions d WHERE \(category)"
             + " AND d.local_day >= \(from) AND d.local_day <= \(to)))"
     }
+
+    /// The stored `reason` of not-ready time that counts under `reason`
+    /// (`AgentTimeBreakdown.reasonCounted`): the hourly roll-up stores a missing reason as ''.
+    static func countsAsNotReadyReason(_ reason: NotReadyReason, column: String) -> String {
+        let own = "\(column) = '\(reason.rawValue)'"
+        return AgentTimeBreakdown.reasonCounted(nil) == reason ? "(\(own) OR \(column) = '' OR \(column) IS NULL)" : own
+    }
+
+    /// Employed when `day` begins (`EmploymentRecord.isEmployed(atStartOf:)`), for a row `t` of
+    /// `ev_employment`; `day` is an SQL expression of a day ('YYYY-MM-DD' text).
+    static func isEmployed(employment t: String, atStartOf day: String) -> String {
+        "\(t).hired_on <= \(day) AND (\(t).left_on IS NULL OR \(t).left_on >= \(day))"
+    }
 }

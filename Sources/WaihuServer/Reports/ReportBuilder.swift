@@ -47,8 +47,32 @@ public struct ReportBuilder: Sendable {
                 table.rows.removeAll { row in row.values.values.allSatisfy { ($0 ?? 0) == 0 } }
             }
             table.total = Self.row("", .all, pick(totals))
+            if kind == .listQuality { try await addListTotals(to: &table, perGroup, group: group, scope: scope) }
         }
         return table
+    }
+
+    /// The lead tables' side of the list-quality report: list data total, valid number rate,
+    /// cost per lead and per success. A batch's cost is not any agent's: shown only to those
+    /// who see every agent's figures (admins, QA), null for the others.
+    func addListTotals(to table: inout ReportTable, _ figures: [String: ReportFigures], group: ReportGroup,
+                       scope: ReportScope) async throws {
+        guard scope.agentIDs == nil else {
+            for index in table.rows.indices { table.rows[index].values.merge(ReportListTotals().nulls) { $1 } }
+            table.total?.values.merge(ReportListTotals().nulls) { $1 }
+            return
+        }
+        let lists = try await ReportListTotals.load(sql: sql, by: group)
+        var shown = ReportListTotals()
+        var successes = 0.0
+        for index in table.rows.indices {
+            let key = table.rows[index].key
+            let totals = lists[key] ?? ReportListTotals()
+            shown = shown + totals
+            successes += figures[key]?.successes ?? 0
+            table.rows[index].values.merge(totals.values(successes: figures[key]?.successes ?? 0)) { $1 }
+        }
+        table.total?.values.merge(shown.values(successes: successes)) { $1 }
     }
 
     static func row(_ key: String, _ group: ReportGroup, _ values: [String: Double?]) -> ReportTable.Row {

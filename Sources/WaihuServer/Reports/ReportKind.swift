@@ -98,8 +98,10 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable {
             return pick(["calls_placed", "agent_connected_calls", "talk_time", "work_time_efficiency", "contact_rate",
                          "online_success_count", "online_success_rate", "premium"])
         case .listQuality:
-            return pick(["leads_dialled", "calls_placed", "invalid_rate", "contact_rate", "lead_contact_rate",
-                         "online_success_count", "net_success_rate"])
+            return [.kpi("list_data_total"), .kpi("valid_number_rate")]
+                + pick(["leads_dialled", "calls_placed", "invalid_data_total", "invalid_rate", "contact_rate", "lead_contact_rate",
+                        "online_success_count", "net_success_rate"])
+                + [.kpi("cost_per_lead"), .kpi("cost_per_success")]
         case .weekly:
             return [.figure("calls_placed", "总呼叫量", "total calls", .count),
                     .figure("answered", "接通量", "answered", .count),

@@ -254,10 +254,14 @@ public struct ReportQuery: Sendable {
                 into: \.calling),
             Sum(sql: total("t.began", when: "t.state = 'not_ready'"), into: \.notReadyCount),
             Sum(sql: total("t.began", when: "t.state = 'help_request'"), into: \.helpRequestCount),
-        ]),
+        ] + NotReadyReason.allCases.map { reason in
+            Sum(sql: total("t.seconds", when: "t.state = 'not_ready' AND " + DomainPredicateSQL.countsAsNotReadyReason(reason, column: "t.reason")),
+                into: \.notReadyByReason[reason])
+        }),
         Measure(table: .agentSessions, period: .localDay, filter: "t.kind = 'login'", sums: [
             Sum(sql: "COUNT(*)", into: \.logins),
             Sum(sql: "COUNT(DISTINCT t.agent_id || '|' || t.local_day)", into: \.agentDays),
+            Sum(sql: "COUNT(DISTINCT t.seat_id)", into: \.seats),
         ]),
         // Call counts and sums from the hourly roll-up; what it cannot hold (distinct leads, and
         // whether an unnumbered attempt was the lead's first) from the call attempts.
@@ -269,6 +273,10 @@ public struct ReportQuery: Sendable {
             Sum(sql: "SUM(t.connected_talk)", into: \.connectedTalk),
             Sum(sql: "SUM(t.first_dials)", into: \.firstDials),
             Sum(sql: "SUM(t.playback_seconds)", into: \.playback),
+        ]),
+        // The agents of 人均呼出通话量: each counts once in a group (and once in the total).
+        Measure(table: .hourlyCalls, period: .localDay, filter: "t.connected > 0 AND t.agent_id <> ''", sums: [
+            Sum(sql: "COUNT(DISTINCT t.agent_id)", into: \.agentsWithCalls),
         ]),
         Measure(table: .callAttempts, period: .localDay, filter: nil, perLead: true, sums: [
             Sum(sql: "1", into: \.leadsDialled),
@@ -290,7 +298,7 @@ public struct ReportQuery: Sendable {
         Measure(table: .sales, period: .localDay, filter: nil, additive: true, sums: [
             Sum(sql: "COUNT(*)", into: \.policies),
             Sum(sql: "SUM(t.premium_fen)", into: \.premiumFen),
-            Sum(sql: total("t.premium_fen", when: "t.cancelled_at IS NULL"), into: \.netPremiumFen),
+            Sum(sql: total("t.premium_fen", when: "t.cancelled_at IS NOT NULL"), into: \.cancelledPremiumFen),
             Sum(sql: count("t.entry_errors > 0"), into: \.policiesWithErrors),
             Sum(sql: count("t.cancelled_at IS NOT NULL"), into: \.cancelled),
         ]),
@@ -322,9 +330,14 @@ public struct ReportQuery: Sendable {
             Sum(sql: "SUM(t.scheduled_seconds)", into: \.scheduledSeconds),
         ]),
         Measure(table: .employment, period: .employment, filter: nil, additive: true, sums: [
-            Sum(sql: count("t.hired_on <= FROM_DAY AND (t.left_on IS NULL OR t.left_on >= FROM_DAY)"), into: \.agentsAtStart),
+            Sum(sql: count(DomainPredicateSQL.isEmployed(employment: "t", atStartOf: "FROM_DAY")), into: \.agentsAtStart),
             Sum(sql: count("t.left_on IS NULL OR t.left_on > TO_DAY"), into: \.agentsAtEnd),
             Sum(sql: count("t.left_on >= FROM_DAY AND t.left_on <= TO_DAY"), into: \.leavers),
-        ]),
+        ] + AgentSkill.allCases.map { skill in
+            // 客户代表数 by skill: employed on the period's last day.
+            Sum(sql: count(DomainPredicateSQL.isEmployed(employment: "t", atStartOf: "TO_DAY") + " AND "
+                           + DomainPredicateSQL.column("t.skill", isOneOf: [skill])),
+                into: \.agentsBySkill[skill])
+        }),
     ]
 }

@@ -41,6 +41,7 @@ final class AgentTimeBreakdownTests: XCTestCase {
         XCTAssertEqual(b.wrapUp, 5 * 60)
         XCTAssertEqual(b.notReady, (30 + 10 + 10) * 60)
         XCTAssertEqual(b.notReadyByReason, [.meal: 1800, .other: 600, .break: 600])
+        XCTAssertEqual(AgentTimeBreakdown.reasonCounted(nil), .other, "the reports count a pause without a reason the same way")
         XCTAssertEqual(b.internalCall, 600)
         XCTAssertEqual(b.helpRequest, 300)
         XCTAssertEqual(b.effectiveWork, 60 * 60)

@@ -75,6 +75,15 @@ final class ProjectKPITests: XCTestCase {
         XCTAssertEqual(KPI.surveyCompletionRate(completed: 45, connectedCalls: 300).percentText, "15.0%")
     }
 
+    func testNetPremiumAndListCosts() {
+        XCTAssertEqual(KPI.netPremium(premium: 4280.50, cancelledPremium: 1000), 3280.50)
+        // A batch of 600 leads at 0.50 yuan: 300 yuan, 0.50 a lead, 25 a success with 12 sales.
+        XCTAssertEqual(KPI.costPerLead(cost: 300, leads: 600).value, 0.5)
+        XCTAssertEqual(KPI.costPerSuccess(cost: 300, successes: 12).value, 25)
+        XCTAssertNil(KPI.costPerSuccess(cost: 300, successes: 0).value, "no sale yet: no cost per sale")
+        XCTAssertNil(KPI.costPerLead(cost: 0, leads: 0).value)
+    }
+
     func testZeroDenominatorsShowADash() {
         let ratios = [
             KPI.validNumberRate(validLeads: 0, listTotal: 0),

@@ -24,8 +24,10 @@ final class ReportCommandTests: XCTestCase {
 
         let csv = try WaihuExecutable.run(["report", "team", "--from", "2026-11-02", "--to", "2026-11-03", "--format", "csv"] + storage)
         XCTAssertEqual(csv.status, 0, csv.stderr)
-        let t1 = try XCTUnwrap(csv.stdout.components(separatedBy: "\r\n").first { $0.hasPrefix("T1,") }, csv.stdout)
-        XCTAssertEqual(t1.components(separatedBy: ",")[1], "11400", "logged-in seconds of T1")
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        let loggedIn = try XCTUnwrap(lines.first?.components(separatedBy: ",").firstIndex { $0.hasPrefix("签入系统时长") }, csv.stdout)
+        let t1 = try XCTUnwrap(lines.first { $0.hasPrefix("T1,") }, csv.stdout)
+        XCTAssertEqual(t1.components(separatedBy: ",")[loggedIn], "11400", "logged-in seconds of T1")
 
         let xlsx = folder + "/agents.xlsx"
         let written = try WaihuExecutable.run(["report", "agent", "--from", "2026-11-02", "--to", "2026-11-03",

@@ -131,4 +131,35 @@ final class ReportDomainRulesTests: XCTestCase {
             assertFigure(weekly, "total", "valid_rate", 66.6667)
         }
     }
+
+    /// The list-quality report with the lead tables' side: B1 holds 6 leads at 2.00 yuan, one
+    /// found vacant by list cleaning (status invalid), one success on the day.
+    func testListQualityShowsListTotalValidRateAndCosts() async throws {
+        try await TestServer.with { server in
+            let admin = try await server.adminToken()
+            let leads = try await DomainRulesDay.importLeads(server)
+            try await DomainRulesDay.importEvents(server, leads: leads, token: admin)
+            let sql = try XCTUnwrap(server.app.db as? SQLDatabase)
+            try await sql.raw("UPDATE leads SET status = 'invalid' WHERE id = \(bind: Int(leads[4])!)").run()
+
+            let quality = try await DomainRulesDay.report(server, "list_quality", token: admin, groupBy: "batch")
+            XCTAssertEqual(Array(quality.columns.prefix(2)), ["list_data_total", "valid_number_rate"])
+            assertFigure(quality, "B1", "list_data_total", 6)
+            assertFigure(quality, "B1", "valid_number_rate", 83.3333)  // 5 / 6
+            assertFigure(quality, "B1", "invalid_data_total", 2)
+            assertFigure(quality, "B1", "cost_per_lead", 2)
+            assertFigure(quality, "B1", "cost_per_success", 12)        // 12.00 yuan / 1 success
+            assertFigure(quality, "total", "cost_per_success", 12)
+            let bySource = try await DomainRulesDay.report(server, "list_quality", token: admin)
+            assertFigure(bySource, "S1", "list_data_total", 6)
+            assertFigure(bySource, "S1", "cost_per_lead", 2)
+
+            // A list's cost is nobody's own figure: an agent sees their calls, not the costs.
+            let agent = try await server.userToken("a1", role: "agent")
+            let own = try await DomainRulesDay.report(server, "list_quality", token: agent, groupBy: "batch")
+            assertFigure(own, "B1", "invalid_data_total", 2)
+            XCTAssertTrue(own.isNull("B1", "cost_per_success"))
+            XCTAssertTrue(own.isNull("B1", "list_data_total"))
+        }
+    }
 }

@@ -25,6 +25,9 @@ import XCTest
 /// SMS: a1's number replied satisfied then dissatisfied → latest counts → 0 %; a2 satisfied → 100 %.
 /// Roster: a1 2 days present of 2 (100 %), a2 1 of 1 (leave day excluded), b1 1 of 2 (50 %);
 /// a1 排班 16 h, 工时吻合率 7200 / 57600 = 12.5 %. b1 left on 11-03: T2 流失率 1 / ((1 + 0) / 2) = 200 %.
+/// Scale: one seat logged in at (S1, a1); on 11-03 a1 (dual), a2 and b1 (outbound, last day) employed.
+/// 示忙时长 by reason: a1 meal 1200 s, b1 break 600 s. 人均呼出通话量: 4 connected calls / 3 agents who
+/// had one = 1.333. 净保费: a2's 1000 was cancelled, so T1 4280.50 gross, 3280.50 net.
 final class ReportsAPITests: XCTestCase {
     func testAgentTeamAndCampaignReportsGiveTheHandComputedFigures() async throws {
         try await TestServer.with { server in
@@ -67,6 +70,14 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(agents, "a1", "attendance_rate", 100)
             assertFigure(agents, "a1", "scheduled_hours", 16)
             assertFigure(agents, "a1", "schedule_adherence", 12.5)
+            assertFigure(agents, "a1", "seats", 1)
+            assertFigure(agents, "a1", "agents", 1)
+            assertFigure(agents, "a1", "agents_dual", 1)
+            assertFigure(agents, "a1", "not_ready_time_meal", 1200)
+            assertFigure(agents, "a1", "not_ready_time_break", 0)
+            assertFigure(agents, "a1", "invalid_data_total", 1)
+            assertFigure(agents, "a1", "calls_per_agent", 2)
+            assertFigure(agents, "a1", "net_premium", 3280.50)
 
             assertFigure(agents, "a2", "logged_in_time", 4200)
             assertFigure(agents, "a2", "work_time_efficiency", 28.5714)
@@ -75,6 +86,7 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(agents, "a2", "calls_per_hour", 0.857143)
             assertFigure(agents, "a2", "success_value", 100)
             assertFigure(agents, "a2", "cancellation_rate", 100)
+            assertFigure(agents, "a2", "net_premium", 0)
             assertFigure(agents, "a2", "sms_satisfaction", 100)
             assertFigure(agents, "a2", "attendance_rate", 100)
             XCTAssertTrue(agents.isNull("a2", "qa_pass_rate"), "no QA results: no value, not 0 %")
@@ -86,6 +98,8 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(agents, "b1", "online_success_rate", 0)
             assertFigure(agents, "b1", "contact_success_rate", 0)
             assertFigure(agents, "b1", "violations", 1)
+            assertFigure(agents, "b1", "not_ready_time_break", 600)
+            assertFigure(agents, "b1", "agents_outbound", 1)
             assertFigure(agents, "b1", "attendance_rate", 50)
             assertFigure(agents, "b1", "attrition_rate", 200)
             XCTAssertTrue(agents.isNull("b1", "policy_entry_accuracy"), "no policies: no value")
@@ -98,6 +112,17 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(agents, "total", "logged_in_time", 13200)
             assertFigure(agents, "total", "attendance_rate", 80)
             assertFigure(agents, "total", "attrition_rate", 40) // 1 / ((3 + 2) / 2)
+            assertFigure(agents, "total", "seats", 1)
+            assertFigure(agents, "total", "agents", 3)
+            assertFigure(agents, "total", "agents_dual", 1)
+            assertFigure(agents, "total", "agents_outbound", 2)
+            assertFigure(agents, "total", "agents_inbound", 0)
+            assertFigure(agents, "total", "not_ready_time_meal", 1200)
+            assertFigure(agents, "total", "not_ready_time_break", 600)
+            assertFigure(agents, "total", "not_ready_time_other", 0)
+            assertFigure(agents, "total", "calls_per_agent", 1.33333)
+            assertFigure(agents, "total", "invalid_data_total", 1)
+            assertFigure(agents, "total", "net_premium", 3280.50)
 
             // Teams: T1 = a1 + a2, summed part by part (not the mean of the agents' rates).
             let teams = try ReportReply(try await server.request(.GET, "/api/v1/reports/team?\(ReportFixture.period)", token: admin))
@@ -114,6 +139,9 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(teams, "T1", "online_success_rate", 66.6667)   // 2 / 3
             assertFigure(teams, "T1", "net_success_rate", 50)           // 2 / 4
             assertFigure(teams, "T1", "premium", 4280.50)
+            assertFigure(teams, "T1", "net_premium", 3280.50)
+            assertFigure(teams, "T1", "agents", 2)
+            assertFigure(teams, "T1", "calls_per_agent", 1.5)           // 3 connected / a1 and a2
             assertFigure(teams, "T1", "policy_entry_accuracy", 50)
             assertFigure(teams, "T1", "sms_satisfaction", 50)
             assertFigure(teams, "T1", "attendance_rate", 100)
@@ -135,6 +163,7 @@ final class ReportsAPITests: XCTestCase {
             assertFigure(campaigns, "C1", "online_success_rate", 33.3333)
             assertFigure(campaigns, "C1", "net_success_rate", 16.6667)
             assertFigure(campaigns, "C1", "playback_time", 12)
+            assertFigure(campaigns, "C1", "calls_per_agent", 1.5)       // c1 c3 c7 / a1 and b1
             assertFigure(campaigns, "C2", "calls_placed", 2)
             assertFigure(campaigns, "C2", "contact_rate", 50)
             assertFigure(campaigns, "C2", "online_success_rate", 100)
