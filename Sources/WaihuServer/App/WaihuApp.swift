@@ -79,6 +79,7 @@ public enum WaihuApp {
         CampaignController().register(on: api)
         VocabularyController().register(on: api)
         DeskController().register(on: api)
+        WallboardAgentsController().register(on: api)
         CallHistoryController().register(on: api)
     }
 

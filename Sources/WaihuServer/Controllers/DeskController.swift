@@ -8,7 +8,8 @@ import WaihuDomain
 
 /// 座席工作台 (feature `desktop`): log in to a campaign with a registered phone, ready and
 /// not ready, the screen pop pushed over server-sent events, dispositions, preview dialing.
-/// The wallboard (feature `wallboard`) lists the agents and may force one not ready or out.
+/// Every change of the agent's state is an `AgentStateMachine` event (`CampaignCenter.moveAgent`);
+/// the wallboard's view of the agents is `WallboardAgentsController`.
 struct DeskController {
     func register(on api: RoutesBuilder) {
         let desk = api.guarded(feature: .agentDesktop)
@@ -22,10 +23,6 @@ struct DeskController {
         desk.post("desk", "preview", "next", use: previewNext)
         desk.post("desk", "preview", "dial", use: previewDial)
         desk.post("desk", "preview", "skip", use: previewSkip)
-        let board = api.guarded(feature: .wallboard)
-        board.get("desk", "agents", use: agents)
-        board.post("desk", "agents", ":username", "not-ready", use: forceNotReady)
-        board.post("desk", "agents", ":username", "logout", use: forceLogout)
     }
 
     // MARK: - The agent's own desk
@@ -227,89 +224,16 @@ struct DeskController {
         })
     }
 
-    // MARK: - Supervisors
-
-    struct AgentLive: Content {
-        var agent: String
-        var display_name: String
-        var team: String?
-        var state: String
-        var reason: String?
-        var since: Date
-        var seconds_in_state: Int
-        var campaign_id: Int
-        var campaign: String
-        var `extension`: String
-        var lead: String?
-    }
-
-    func agents(_ req: Request) async throws -> [AgentLive] {
-        let user = try user(req)
-        let scope = try await ReportScope.of(user, on: req.db)
-        let now = Date()
-        return (req.application.campaignCenter?.desk.seats() ?? [])
-            .filter { seat in scope.agentIDs.map { $0.contains(seat.username) } ?? true }
-            .map { seat in
-                AgentLive(agent: seat.username, display_name: seat.displayName, team: seat.teamName, state: seat.state.rawValue,
-                          reason: seat.reason?.rawValue, since: seat.since, seconds_in_state: Int(now.timeIntervalSince(seat.since)),
-                          campaign_id: seat.campaignID, campaign: seat.campaignName, extension: seat.phone, lead: seat.call?.lead.name)
-            }
-    }
-
-    func forceNotReady(_ req: Request) async throws -> [AgentLive] {
-        let (username, center) = try await forced(req)
-        let now = Date()
-        try await move(try seat(username, center: center), center: center) { try $0.supervisorForcesNotReady(.other, at: now) }
-        try await AuditLog.record(.agentForced, by: req.auditActor, target: username, detail: "not_ready", on: req.db, logger: req.logger)
-        return try await agents(req)
-    }
-
-    func forceLogout(_ req: Request) async throws -> [AgentLive] {
-        let (username, center) = try await forced(req)
-        try await leave(username, center: center, bySupervisor: true)
-        try await AuditLog.record(.agentForced, by: req.auditActor, target: username, detail: "logout", on: req.db, logger: req.logger)
-        return try await agents(req)
-    }
-
-    private func forced(_ req: Request) async throws -> (String, CampaignCenter) {
-        let user = try user(req)
-        let center = try center(req)
-        let username = req.parameters.get("username") ?? ""
-        let scope = try await ReportScope.of(user, on: req.db)
-        guard center.desk.seat(of: username) != nil, scope.agentIDs.map({ $0.contains(username) }) ?? true else {
-            throw Abort(.notFound, reason: "no agent \(username) logged in to a team of yours")
-        }
-        return (username, center)
-    }
-
     // MARK: - Helpers
 
-    /// One event of the agent's state machine, which decides it: the campaign's runner moves
-    /// it when the campaign has one (the runner reserves agents for customers), else the desk.
-    /// A refused move is a 409 with the machine's reason.
+    /// One event of the agent's state machine (which decides it), where it lives.
     private func move(_ seat: AgentDesk.Seat, center: CampaignCenter,
                       _ event: @Sendable (inout AgentStateMachine) throws -> [AgentAction]) async throws {
-        do {
-            if let runner = await center.agentRunner(seat.campaignID) {
-                try await runner.moveAgent(phone: seat.phone, event)
-            } else {
-                try center.desk.move(seat.username, event)
-            }
-        } catch let error as AgentTransitionError {
-            throw Abort(.conflict, reason: error.description)
-        }
+        try await center.moveAgent(seat, event)
     }
 
-    private func leave(_ username: String, center: CampaignCenter, bySupervisor: Bool = false) async throws {
-        guard let seat = center.desk.seat(of: username) else { return }
-        if let lead = seat.previewLead { try? await CampaignCallLog.releaseClaim(callID: lead.callID, on: center.application.db) }
-        let now = Date()
-        let logOut: @Sendable (inout AgentStateMachine) throws -> [AgentAction] = {
-            bySupervisor ? try $0.supervisorForcesLogOut(at: now) : try $0.logOut(at: now)
-        }
-        try? await move(seat, center: center, logOut)
-        // A seat its runner no longer knows (the campaign ended meanwhile) leaves from the desk.
-        _ = try? center.desk.move(username, logOut)
+    private func leave(_ username: String, center: CampaignCenter) async throws {
+        await center.logOutAgent(username)
     }
 
     private func notReadyReason(_ text: String?) throws -> NotReadyReason {
