@@ -239,7 +239,7 @@ struct DeskController {
     private func notReadyReason(_ text: String?) throws -> NotReadyReason {
         guard let text, !text.isEmpty else { return .other }
         guard let reason = NotReadyReason(rawValue: text) else {
-            throw Abort(.badRequest, reason: "reason: '\(text)' is not one of break, meal, training, meeting, help, coaching, system_issue, other")
+            throw Abort(.badRequest, reason: "reason: '\(text)' is not one of \(NotReadyReason.acceptedValues)")
         }
         return reason
     }
