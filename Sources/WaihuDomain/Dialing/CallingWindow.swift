@@ -9,9 +9,9 @@ public struct CallingWindow: Codable, Sendable, Equatable {
     public var opensAtMinute: Int
     /// Minutes after local midnight when calling must stop (exclusive).
     public var closesAtMinute: Int
-    public var holidays: Set<LocalDay>
+    public var holidays: Set<CalendarDay>
 
-    public init(opensAtMinute: Int = 9 * 60, closesAtMinute: Int = 21 * 60, holidays: Set<LocalDay> = []) throws {
+    public init(opensAtMinute: Int = 9 * 60, closesAtMinute: Int = 21 * 60, holidays: Set<CalendarDay> = []) throws {
         guard (0...(24 * 60)).contains(opensAtMinute), (0...(24 * 60)).contains(closesAtMinute),
               opensAtMinute < closesAtMinute else {
             throw CallingWindowError.invalidHours(opensAtMinute: opensAtMinute, closesAtMinute: closesAtMinute)
@@ -32,7 +32,7 @@ public struct CallingWindow: Codable, Sendable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         opensAtMinute = try c.decodeIfPresent(Int.self, forKey: .opensAtMinute) ?? 9 * 60
         closesAtMinute = try c.decodeIfPresent(Int.self, forKey: .closesAtMinute) ?? 21 * 60
-        holidays = try c.decodeIfPresent(Set<LocalDay>.self, forKey: .holidays) ?? []
+        holidays = try c.decodeIfPresent(Set<CalendarDay>.self, forKey: .holidays) ?? []
     }
 
     /// The default window, 09:00–21:00 with no holidays.
@@ -42,10 +42,9 @@ public struct CallingWindow: Codable, Sendable, Equatable {
     public func allows(_ date: Date, in timeZone: TimeZone) -> Bool {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        guard let year = parts.year, let month = parts.month, let day = parts.day,
-              let hour = parts.hour, let minute = parts.minute else { return false }
-        if holidays.contains(LocalDay(year: year, month: month, day: day)) {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        guard let hour = parts.hour, let minute = parts.minute else { return false }
+        if holidays.contains(LocalClock(timeZone: timeZone).day(of: date)) {
             return false
         }
         let minuteOfDay = hour * 60 + minute

@@ -28,15 +28,12 @@ public struct DialGate: Codable, Sendable, Equatable {
     /// Nil when the lead may be dialled now, else the first reason it may not.
     /// `onDoNotCallList` is looked up by the caller at dial time, not when the list was loaded,
     /// because customers can opt out between the two.
-    public func refusal(history: LeadDialHistory, onDoNotCallList: Bool, renewalDate: LocalDay?,
+    public func refusal(history: LeadDialHistory, onDoNotCallList: Bool, renewalDate: CalendarDay?,
                         timeZone: TimeZone, now: Date) -> DialRefusal? {
         if onDoNotCallList { return .doNotCall }
         if !window.allows(now, in: timeZone) { return .outsideCallingWindow }
         if let renewal, let renewalDate {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            let p = calendar.dateComponents([.year, .month, .day], from: now)
-            let today = LocalDay(year: p.year ?? 1970, month: p.month ?? 1, day: p.day ?? 1)
+            let today = LocalClock(timeZone: timeZone).day(of: now)
             if !renewal.allowsCall(renewalDate: renewalDate, today: today) {
                 return .renewalTooFarAway(daysBefore: renewal.daysBefore)
             }

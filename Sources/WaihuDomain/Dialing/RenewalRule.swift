@@ -19,24 +19,7 @@ public struct RenewalRule: Codable, Sendable, Equatable {
 
     /// Whether a lead renewing on `renewalDate` may be called on `today` (both local days).
     /// Leads whose renewal date has passed stay callable: the customer may still renew late.
-    public func allowsCall(renewalDate: LocalDay, today: LocalDay) -> Bool {
-        Self.daysBetween(today, renewalDate) <= daysBefore
-    }
-
-    /// Whole days from `from` to `to` (negative when `to` is earlier), by the proleptic Gregorian calendar.
-    static func daysBetween(_ from: LocalDay, _ to: LocalDay) -> Int {
-        dayNumber(to) - dayNumber(from)
-    }
-
-    /// Days since a fixed epoch; pure arithmetic so the rule does not depend on a time zone.
-    static func dayNumber(_ d: LocalDay) -> Int {
-        // Shifting the year to start in March puts the leap day last.
-        let y = d.month <= 2 ? d.year - 1 : d.year
-        let m = d.month <= 2 ? d.month + 9 : d.month - 3
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * m + 2) / 5 + d.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe
+    public func allowsCall(renewalDate: CalendarDay, today: CalendarDay) -> Bool {
+        today.days(until: renewalDate) <= daysBefore
     }
 }

@@ -9,11 +9,11 @@ public struct DoNotCallPeriod: Equatable, Sendable {
 
     /// The last day of the period that starts on `day`: the same day `months` later,
     /// or the last day of that month when it is shorter (08-31 + 6 months → 02-28).
-    public func until(from day: CalendarDate) -> CalendarDate {
+    public func until(from day: CalendarDay) -> CalendarDay {
         let total = day.year * 12 + (day.month - 1) + months
         let year = total / 12
         let month = total % 12 + 1
-        let lastDay = CalendarDate.daysInMonth(month, year: year)
-        return CalendarDate(year: year, month: month, day: min(day.day, lastDay)) ?? day
+        let lastDay = CalendarDay.daysInMonth(month, year: year)
+        return CalendarDay(year: year, month: month, day: min(day.day, lastDay)) ?? day
     }
 }

@@ -7,7 +7,7 @@
 /// A day that does not exist (2026-02-30) gives nil: it counts as missing.
 public enum LeadDateParser {
     /// `system` applies to Excel serials only.
-    public static func parse(_ text: String, system: ExcelDateSystem = .from1900) -> CalendarDate? {
+    public static func parse(_ text: String, system: ExcelDateSystem = .from1900) -> CalendarDay? {
         // Most cells are ASCII: read their bytes in place. Others are first folded to
         // one code per character (full-width digits to ASCII, 年月日 to codes of their own).
         var isASCII = true
@@ -37,7 +37,7 @@ public enum LeadDateParser {
         return codes.withUnsafeBufferPointer { parse(codes: $0, system: system) }
     }
 
-    private static func parse(codes: UnsafeBufferPointer<UInt8>, system: ExcelDateSystem) -> CalendarDate? {
+    private static func parse(codes: UnsafeBufferPointer<UInt8>, system: ExcelDateSystem) -> CalendarDay? {
         var index = 0
         var end = codes.count
         while index < end, codes[index] <= space { index += 1 }
@@ -63,7 +63,7 @@ public enum LeadDateParser {
         if atEndOrTime() {
             switch first.length {
             case 8:
-                return CalendarDate(year: first.value / 10_000, month: first.value / 100 % 100, day: first.value % 100)
+                return CalendarDay(year: first.value / 10_000, month: first.value / 100 % 100, day: first.value % 100)
             case 5:
                 return date(fromExcelSerial: Double(first.value), system: system)
             default:
@@ -89,12 +89,12 @@ public enum LeadDateParser {
         guard let day = readNumber() else { return nil }
         if separator == yearMark, index < end, codes[index] == dayMark { index += 1 }
         guard first.length == 4, month.length <= 2, day.length <= 2, atEndOrTime() else { return nil }
-        return CalendarDate(year: first.value, month: month.value, day: day.value)
+        return CalendarDay(year: first.value, month: month.value, day: day.value)
     }
 
     /// The day of an Excel date cell; the fraction (time of day) is dropped. Nil for
     /// serials before the first day of the system and for Excel's fake 1900-02-29.
-    public static func date(fromExcelSerial serial: Double, system: ExcelDateSystem = .from1900) -> CalendarDate? {
+    public static func date(fromExcelSerial serial: Double, system: ExcelDateSystem = .from1900) -> CalendarDay? {
         guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
         let whole = Int(serial.rounded(.down))
         switch system {
@@ -102,9 +102,9 @@ public enum LeadDateParser {
             // 1899-12-31 is serial 0 up to the fake leap day; after it every serial is
             // one too high, so count from 1899-12-30 instead.
             if whole == 0 || whole == 60 { return nil }
-            return CalendarDate(daysSince1970: whole < 60 ? whole - 25_568 : whole - 25_569)
+            return CalendarDay(daysSince1970: whole < 60 ? whole - 25_568 : whole - 25_569)
         case .from1904:
-            return CalendarDate(daysSince1970: whole - 24_107)
+            return CalendarDay(daysSince1970: whole - 24_107)
         }
     }
 }

@@ -11,18 +11,18 @@ public struct LeadRow: Equatable, Sendable {
     public var carModel: String?
     public var vin: String?
     public var engineNumber: String?
-    public var expiryDate: CalendarDate?
-    public var compulsoryExpiryDate: CalendarDate?
-    public var firstRegistrationDate: CalendarDate?
+    public var expiryDate: CalendarDay?
+    public var compulsoryExpiryDate: CalendarDay?
+    public var firstRegistrationDate: CalendarDay?
     /// 续保日, from `RenewalDate.resolve`.
-    public var renewalDate: CalendarDate?
+    public var renewalDate: CalendarDay?
     /// Non-empty cells of the columns waihu does not interpret, in column order.
     public var extras: [LeadExtraField]
 
     public init(row: Int, rawPhone: String, phone: Result<PhoneNumber, PhoneNumberError>, name: String? = nil,
                 plate: LicensePlate? = nil, carModel: String? = nil, vin: String? = nil, engineNumber: String? = nil,
-                expiryDate: CalendarDate? = nil, compulsoryExpiryDate: CalendarDate? = nil,
-                firstRegistrationDate: CalendarDate? = nil, renewalDate: CalendarDate? = nil,
+                expiryDate: CalendarDay? = nil, compulsoryExpiryDate: CalendarDay? = nil,
+                firstRegistrationDate: CalendarDay? = nil, renewalDate: CalendarDay? = nil,
                 extras: [LeadExtraField] = []) {
         self.row = row
         self.rawPhone = rawPhone

@@ -5,7 +5,7 @@ public enum RenewalDate {
     /// anniversary of the first registration (初登日期) on or after `asOf` (the import's
     /// date), since a car's first policy starts the day it is registered; otherwise nil,
     /// and the lead is imported without a renewal date.
-    public static func resolve(expiry: CalendarDate?, firstRegistration: CalendarDate?, asOf: CalendarDate) -> CalendarDate? {
+    public static func resolve(expiry: CalendarDay?, firstRegistration: CalendarDay?, asOf: CalendarDay) -> CalendarDay? {
         if let expiry { return expiry }
         guard let registration = firstRegistration else { return nil }
         // The registration day itself is not an anniversary: a car registered after
@@ -17,10 +17,10 @@ public enum RenewalDate {
     }
 
     /// The same month and day in `year`; 29 February becomes 1 March in common years.
-    public static func anniversary(of date: CalendarDate, in year: Int) -> CalendarDate? {
-        if date.month == 2, date.day == 29, !CalendarDate.isLeapYear(year) {
-            return CalendarDate(year: year, month: 3, day: 1)
+    public static func anniversary(of date: CalendarDay, in year: Int) -> CalendarDay? {
+        if date.month == 2, date.day == 29, !CalendarDay.isLeapYear(year) {
+            return CalendarDay(year: year, month: 3, day: 1)
         }
-        return CalendarDate(year: year, month: date.month, day: date.day)
+        return CalendarDay(year: year, month: date.month, day: date.day)
     }
 }

@@ -9,7 +9,7 @@
 /// rows = try reader.finish(); …
 /// ```
 public struct LeadListReader {
-    public let asOf: CalendarDate
+    public let asOf: CalendarDay
     public let overrides: [ColumnOverride]
     /// Known once the header row has been read.
     public private(set) var mapping: ColumnMapping?
@@ -18,7 +18,7 @@ public struct LeadListReader {
     private var csv: CSVReader
 
     /// `encoding` forces the file's encoding; nil detects it.
-    public init(asOf: CalendarDate, overrides: [ColumnOverride] = [], encoding: TextEncoding? = nil,
+    public init(asOf: CalendarDay, overrides: [ColumnOverride] = [], encoding: TextEncoding? = nil,
                 delimiter: UInt8 = UInt8(ascii: ",")) throws {
         self.asOf = asOf
         self.overrides = overrides

@@ -5,11 +5,11 @@
 public struct LeadRowParser: Sendable {
     public let mapping: ColumnMapping
     /// The import's date: anniversaries of 初登日期 are counted from it.
-    public let asOf: CalendarDate
+    public let asOf: CalendarDay
     /// How date cells holding Excel serials count (a workbook's `date1904` flag).
     public let dateSystem: ExcelDateSystem
 
-    public init(mapping: ColumnMapping, asOf: CalendarDate, dateSystem: ExcelDateSystem = .from1900) {
+    public init(mapping: ColumnMapping, asOf: CalendarDay, dateSystem: ExcelDateSystem = .from1900) {
         self.mapping = mapping
         self.asOf = asOf
         self.dateSystem = dateSystem

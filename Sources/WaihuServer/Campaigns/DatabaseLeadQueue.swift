@@ -80,7 +80,7 @@ actor DatabaseLeadQueue: CampaignLeadQueue {
                     lastOutcome: row.last_outcome.flatMap(CallOutcome.init(rawValue:)),
                     lastAttemptAt: row.last_attempt_at.map(Date.init(timeIntervalSince1970:)))
                 let refusal = gate.refusal(history: history, onDoNotCallList: listed.contains(row.phone_key),
-                                           renewalDate: row.renewal_date.flatMap(Self.localDay), timeZone: timeZone, now: now)
+                                           renewalDate: row.renewal_date.flatMap { CalendarDay($0) }, timeZone: timeZone, now: now)
                 guard let step = lifecycle.atDialTime(refusal, now: now, startOfTomorrow: startOfTomorrow) else { return .notNow }
                 guard step.to == .dialing else {
                     try await store.apply(step, row: row.id)
@@ -143,7 +143,7 @@ actor DatabaseLeadQueue: CampaignLeadQueue {
         var source_priority: Int?
 
         var candidate: LeadCandidate {
-            LeadCandidate(id: String(id), listID: batch, renewalDate: renewal_date.flatMap(DatabaseLeadQueue.localDay),
+            LeadCandidate(id: String(id), listID: batch, renewalDate: renewal_date.flatMap { CalendarDay($0) },
                           attempts: attempts, sourcePriority: source_priority ?? 0,
                           callbackDueAt: callback_at.map(Date.init(timeIntervalSince1970:)))
         }
@@ -221,16 +221,8 @@ actor DatabaseLeadQueue: CampaignLeadQueue {
         return key.hasPrefix("+86") ? String(key.dropFirst(3)) : key
     }
 
-    static func localDay(_ text: String) -> LocalDay? {
-        CalendarDate(isoString: text).map { LocalDay(year: $0.year, month: $0.month, day: $0.day) }
-    }
-
     /// The local day after `day` (a stored `YYYY-MM-DD`), when a daily attempt limit lifts.
     static func tomorrow(after day: String) -> CalendarDay {
-        guard let date = CalendarDate(isoString: day)?.addingDays(1),
-              let next = CalendarDay(year: date.year, month: date.month, day: date.day) else {
-            return CalendarDay(year: 2100, month: 1, day: 1)!
-        }
-        return next
+        CalendarDay(day)?.addingDays(1) ?? CalendarDay(year: 2100, month: 1, day: 1)!
     }
 }

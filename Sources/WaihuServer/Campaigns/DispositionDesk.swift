@@ -85,8 +85,7 @@ struct DispositionDesk: Sendable {
                         SQLBind(disposition.label + (request.note.map { $0.isEmpty ? "" : "：" + $0 } ?? "")))
                 .run()
             if plan.addsToDoNotCall(disposition) {
-                let today = CalendarDate(isoString: clock.dayAndHour(now).day)
-                let until = today.map { DoNotCallPeriod(months: plan.doNotCallMonths).until(from: $0) }
+                let until = DoNotCallPeriod(months: plan.doNotCallMonths).until(from: clock.day(of: now))
                 try await DoNotCallList(database: db, actor: actor).add(row.phone_key, reason: "小结：" + disposition.label, until: until)
             }
             return Saved(campaignID: row.campaign_id, leadID: row.lead_id)

@@ -66,7 +66,7 @@ struct DoNotCallController {
         return try await DoNotCallList(database: req.db, actor: req.auditActor).importLines(text, reason: reason, until: until)
     }
 
-    private func untilDate(_ value: String?, forever: Bool) throws -> CalendarDate? {
+    private func untilDate(_ value: String?, forever: Bool) throws -> CalendarDay? {
         if forever { return nil }
         guard let text = value?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
             return DoNotCallPeriod().until(from: .today())

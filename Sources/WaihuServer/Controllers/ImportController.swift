@@ -43,7 +43,7 @@ struct ImportController {
             guard let value = Double(text), value >= 0 else { throw Abort(.badRequest, reason: "cost must be a number of yuan, e.g. 0.50") }
             cost = value
         }
-        var asOf = CalendarDate.today()
+        var asOf = CalendarDay.today()
         if let text = form.as_of?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             guard let date = LeadDateParser.parse(text) else { throw Abort(.badRequest, reason: "as_of '\(text)' is not a date (YYYY-MM-DD)") }
             asOf = date

@@ -39,7 +39,7 @@ public struct DaySimulator: Sendable {
         let dayStart = clock.start(of: day)
         let dayKey = day.description.replacingOccurrences(of: "-", with: "")
         for index in 0..<agents {
-            var random = SplitMix(seed: seed &+ UInt64(index) &* 0x9E37_79B9 &+ UInt64(LocalClock.daysSince1970(day)) &* 7919)
+            var random = SplitMix(seed: seed &+ UInt64(index) &* 0x9E37_79B9 &+ UInt64(day.daysSince1970) &* 7919)
             let agent = Self.agentID(index)
             let campaign = index % 2 == 0 ? "C-renewal" : "C-survey"
             let shiftStart = dayStart.addingTimeInterval(9 * 3600)

@@ -30,7 +30,7 @@ public struct DoNotCallList: Sendable {
 
     /// Adds a number, or changes the reason and period of one already listed.
     @discardableResult
-    public func add(_ raw: String, reason: String, until: CalendarDate?) async throws -> Entry {
+    public func add(_ raw: String, reason: String, until: CalendarDay?) async throws -> Entry {
         guard case .success(let number) = PhoneNumber.parse(raw) else { throw DoNotCallError.invalidNumber(raw) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DoNotCallError.emptyReason }
@@ -66,7 +66,7 @@ public struct DoNotCallList: Sendable {
 
     /// One number a line, in any format a lead list accepts; blank lines are skipped and a
     /// header line that is not a number is reported as invalid like any other. One transaction.
-    public func importLines(_ text: String, reason: String, until: CalendarDate?) async throws -> ImportSummary {
+    public func importLines(_ text: String, reason: String, until: CalendarDay?) async throws -> ImportSummary {
         var summary = ImportSummary()
         var keys: [String] = []
         var seen = Set<String>()

@@ -70,7 +70,7 @@ public struct LeadImporter: Sendable {
         // Open the file first: a PDF or an empty file is refused before anything is written.
         let reader = try LeadFileReader(url: request.file, options: request.options)
         // The do-not-call list holds on the real day, whatever as-of date renewal dates are computed from.
-        let today = CalendarDate.today().isoString
+        let today = CalendarDay.today().isoString
 
         if let sql = database as? any SQLDatabase, let file = try await SQLiteLeadImport.databaseFile(of: sql) {
             return try await SQLiteLeadImport.run(file: file, request: request, batchName: batchName, sourceName: sourceName,

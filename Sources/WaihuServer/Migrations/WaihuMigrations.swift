@@ -17,6 +17,7 @@ public enum WaihuMigrations {
             AddCampaignLeadCallbacks(),
             StoreCallOutcomesOnCampaignLeads(),
             SnakeCaseCampaignPlans(),
+            HolidaysAsCalendarDays(),
         ]
     }
 }

@@ -59,7 +59,7 @@ final class BenchCampaignStage: @unchecked Sendable {
                 maxConcurrent: 400, maxPerSecond: 50, ringTimeout: 20, enabled: true))
             let result = try await LeadImporter(database: app.db, actor: .console()).run(.init(
                 file: URL(fileURLWithPath: file), batchName: Self.batch, sourceName: "压测来源", costPerLead: 0.5,
-                options: LeadFileOptions(asOf: CalendarDate.today()), teamIDs: [try team.requireID()], rejectListLimit: 5))
+                options: LeadFileOptions(asOf: CalendarDay.today()), teamIDs: [try team.requireID()], rejectListLimit: 5))
             guard result.report.imported == leads.count else {
                 throw BenchCampaignError.campaign("\(result.report.imported) of \(leads.count) leads imported: \(result.report.rejects)")
             }

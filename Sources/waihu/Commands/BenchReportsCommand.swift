@@ -56,7 +56,7 @@ extension BenchCommand {
             if load { try await store.insert(DaySimulator(agents: agents, day: first).employment()) }
             for offset in 0..<days {
                 let day = CalendarDay(clock.dayAndHour(firstStart.addingTimeInterval(Double(offset) * 86_400 + 43_200)).day)!
-                let weekday = (LocalClock.daysSinceEpoch(day) + 4) % 7 // 0 = Sunday
+                let weekday = (day.daysSince1970 + 4) % 7 // 0 = Sunday
                 if weekday == 0 || weekday == 6 { continue }
                 workDays.append(day)
                 guard load else { continue }

@@ -16,7 +16,7 @@ struct DncCommand: AsyncParsableCommand {
         @Option(help: "Refusal period in months when --until is not given.") var months: Int = 6
         @Flag(help: "Keep the number on the list for good.") var forever = false
 
-        func lastDay() throws -> CalendarDate? {
+        func lastDay() throws -> CalendarDay? {
             if forever { return nil }
             if let date = try LeadOptionParsing.date(until, option: "--until") { return date }
             guard months > 0 else { throw ValidationError("--months must be positive") }

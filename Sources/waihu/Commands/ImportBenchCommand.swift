@@ -52,7 +52,7 @@ struct ImportBenchCommand: AsyncParsableCommand {
             log("generated \(xlsxRows)-row .xlsx in \(seconds(since: generate)) s (\(megabytes(fileSize(workbook))) MB)")
         }
 
-        let asOf = CalendarDate(year: 2026, month: 3, day: 1)!
+        let asOf = CalendarDay(year: 2026, month: 3, day: 1)!
         var timings: [Measure: [Timing]] = [:]
         // A shared machine's speed drifts from one minute to the next, so waihu's runs and
         // sqlite3's alternate, and the summary compares best with best and median with median.

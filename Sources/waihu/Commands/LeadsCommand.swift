@@ -100,7 +100,7 @@ struct LeadsCommand: AsyncParsableCommand {
 /// Turning command-line text into reader options, with messages that name the option.
 enum LeadOptionParsing {
     static func fileOptions(asOf: String?, maps: [String], encoding: String?, sheet: String?) throws -> LeadFileOptions {
-        var day = CalendarDate.today()
+        var day = CalendarDay.today()
         if let asOf {
             guard let parsed = LeadDateParser.parse(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD") }
             day = parsed
@@ -116,7 +116,7 @@ enum LeadOptionParsing {
         return LeadFileOptions(asOf: day, overrides: overrides, encoding: textEncoding, sheet: sheet)
     }
 
-    static func date(_ text: String?, option: String) throws -> CalendarDate? {
+    static func date(_ text: String?, option: String) throws -> CalendarDay? {
         guard let text else { return nil }
         guard let date = LeadDateParser.parse(text) else { throw ValidationError("\(option) '\(text)' is not a date; write YYYY-MM-DD") }
         return date

@@ -38,7 +38,7 @@ final class CampaignPlanTests: XCTestCase {
          "callback_grace_minutes":15,
          "abandon_cap":{"rate":0.02,"connect_grace":1.5},
          "dispositions":[{"code":"ok","label":"成功","category":"success"}],
-         "gate":{"window":{"opens_at_minute":600,"closes_at_minute":1200,"holidays":[{"year":2026,"month":10,"day":1}]},
+         "gate":{"window":{"opens_at_minute":600,"closes_at_minute":1200,"holidays":["2026-10-01"]},
                  "attempts":{"max_attempts_per_lead":4,"max_attempts_per_day":2,
                              "retry":{"busy":60,"no_answer":3600,"machine":7200,"network_failure":120}},
                  "renewal":{"days_before":30}}}
@@ -48,7 +48,7 @@ final class CampaignPlanTests: XCTestCase {
         XCTAssertEqual(plan.dialRatio, 3)
         XCTAssertEqual(plan.abandonCap.connectGrace, 1.5)
         XCTAssertEqual(plan.gate.window.opensAtMinute, 600)
-        XCTAssertEqual(plan.gate.window.holidays, [LocalDay(year: 2026, month: 10, day: 1)])
+        XCTAssertEqual(plan.gate.window.holidays, [CalendarDay(year: 2026, month: 10, day: 1)!])
         XCTAssertEqual(plan.gate.attempts.maxAttemptsPerDay, 2)
         XCTAssertEqual(plan.gate.attempts.retry.noAnswer, 3600)
         XCTAssertEqual(plan.gate.attempts.retry.networkFailure, 120)

@@ -28,7 +28,7 @@ final class CallingWindowTests: XCTestCase {
     }
 
     func testHolidaysAreClosedAllDay() throws {
-        let window = try CallingWindow(holidays: [LocalDay(year: 2026, month: 3, day: 2)])
+        let window = try CallingWindow(holidays: [CalendarDay(year: 2026, month: 3, day: 2)!])
         XCTAssertFalse(window.allows(date(utcHours: 4), in: shanghai))
         // 2026-03-03 12:00 in Shanghai.
         XCTAssertTrue(window.allows(date(utcHours: 28), in: shanghai))

@@ -16,9 +16,9 @@ final class DialGateTests: XCTestCase {
     func testRenewalAndWindowAndAttempts() {
         let gate = DialGate(renewal: RenewalRule(daysBefore: 40))
         // 2026-04-12 is 41 days after 2026-03-02.
-        XCTAssertEqual(gate.refusal(history: .neverDialled, onDoNotCallList: false, renewalDate: LocalDay(year: 2026, month: 4, day: 12),
+        XCTAssertEqual(gate.refusal(history: .neverDialled, onDoNotCallList: false, renewalDate: CalendarDay(year: 2026, month: 4, day: 12)!,
                                     timeZone: shanghai, now: noon), .renewalTooFarAway(daysBefore: 40))
-        XCTAssertNil(gate.refusal(history: .neverDialled, onDoNotCallList: false, renewalDate: LocalDay(year: 2026, month: 4, day: 11),
+        XCTAssertNil(gate.refusal(history: .neverDialled, onDoNotCallList: false, renewalDate: CalendarDay(year: 2026, month: 4, day: 11)!,
                                   timeZone: shanghai, now: noon))
         XCTAssertEqual(gate.refusal(history: .neverDialled, onDoNotCallList: false, renewalDate: nil,
                                     timeZone: shanghai, now: noon.addingTimeInterval(10 * 3600)), .outsideCallingWindow)

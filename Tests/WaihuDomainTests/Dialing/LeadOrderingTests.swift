@@ -7,11 +7,11 @@ final class LeadOrderingTests: XCTestCase {
 
     func testDueCallbacksFirstThenRenewalDateAttemptsAndSource() {
         let leads = [
-            LeadCandidate(id: "late-renewal", listID: "L", renewalDate: LocalDay(year: 2026, month: 5, day: 1)),
+            LeadCandidate(id: "late-renewal", listID: "L", renewalDate: CalendarDay(year: 2026, month: 5, day: 1)!),
             LeadCandidate(id: "no-renewal", listID: "L"),
-            LeadCandidate(id: "soon-2-attempts", listID: "L", renewalDate: LocalDay(year: 2026, month: 4, day: 1), attempts: 2),
-            LeadCandidate(id: "soon-1-attempt-src2", listID: "L", renewalDate: LocalDay(year: 2026, month: 4, day: 1), attempts: 1, sourcePriority: 2),
-            LeadCandidate(id: "soon-1-attempt-src1", listID: "L", renewalDate: LocalDay(year: 2026, month: 4, day: 1), attempts: 1, sourcePriority: 1),
+            LeadCandidate(id: "soon-2-attempts", listID: "L", renewalDate: CalendarDay(year: 2026, month: 4, day: 1)!, attempts: 2),
+            LeadCandidate(id: "soon-1-attempt-src2", listID: "L", renewalDate: CalendarDay(year: 2026, month: 4, day: 1)!, attempts: 1, sourcePriority: 2),
+            LeadCandidate(id: "soon-1-attempt-src1", listID: "L", renewalDate: CalendarDay(year: 2026, month: 4, day: 1)!, attempts: 1, sourcePriority: 1),
             LeadCandidate(id: "callback-later", listID: "L", callbackDueAt: now.addingTimeInterval(60)),
             LeadCandidate(id: "callback-due-2", listID: "L", callbackDueAt: now),
             LeadCandidate(id: "callback-due-1", listID: "L", callbackDueAt: now.addingTimeInterval(-60)),

@@ -2,7 +2,7 @@ import XCTest
 @testable import WaihuDomain
 
 final class LeadDateParserTests: XCTestCase {
-    private let march5 = CalendarDate(year: 2026, month: 3, day: 5)!
+    private let march5 = CalendarDay(year: 2026, month: 3, day: 5)!
 
     func testEveryTextFormOfTheIssue() {
         let forms = [
@@ -29,17 +29,17 @@ final class LeadDateParserTests: XCTestCase {
     func testFiveDigitNumbersAreExcelSerials() {
         XCTAssertEqual(LeadDateParser.parse("46086"), march5)
         XCTAssertEqual(LeadDateParser.parse("46086.75"), march5)
-        XCTAssertEqual(LeadDateParser.parse("25569"), CalendarDate(year: 1970, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.parse("25569"), CalendarDay(year: 1970, month: 1, day: 1))
         XCTAssertNil(LeadDateParser.parse("460"), "too short to be a date serial in a list")
     }
 
     func testExcel1900Serials() {
-        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 1), CalendarDate(year: 1900, month: 1, day: 1))
-        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 59), CalendarDate(year: 1900, month: 2, day: 28))
+        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 1), CalendarDay(year: 1900, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 59), CalendarDay(year: 1900, month: 2, day: 28))
         XCTAssertNil(LeadDateParser.date(fromExcelSerial: 60), "Excel's 1900-02-29 does not exist")
-        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 61), CalendarDate(year: 1900, month: 3, day: 1))
-        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 25_569), CalendarDate(year: 1970, month: 1, day: 1))
-        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 25_569.999), CalendarDate(year: 1970, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 61), CalendarDay(year: 1900, month: 3, day: 1))
+        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 25_569), CalendarDay(year: 1970, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 25_569.999), CalendarDay(year: 1970, month: 1, day: 1))
         XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 46_086), march5)
         XCTAssertNil(LeadDateParser.date(fromExcelSerial: 0))
         XCTAssertNil(LeadDateParser.date(fromExcelSerial: -1))
@@ -49,9 +49,9 @@ final class LeadDateParserTests: XCTestCase {
     }
 
     func testExcel1904Serials() {
-        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 0, system: .from1904), CalendarDate(year: 1904, month: 1, day: 1))
-        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 24_107, system: .from1904), CalendarDate(year: 1970, month: 1, day: 1))
-        XCTAssertEqual(LeadDateParser.parse("24107", system: .from1904), CalendarDate(year: 1970, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 0, system: .from1904), CalendarDay(year: 1904, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.date(fromExcelSerial: 24_107, system: .from1904), CalendarDay(year: 1970, month: 1, day: 1))
+        XCTAssertEqual(LeadDateParser.parse("24107", system: .from1904), CalendarDay(year: 1970, month: 1, day: 1))
         XCTAssertEqual(LeadDateParser.parse("2026-03-05", system: .from1904), march5, "text is not a serial")
     }
 }

@@ -2,8 +2,8 @@ import XCTest
 @testable import WaihuDomain
 
 final class RenewalDateTests: XCTestCase {
-    private func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
-        CalendarDate(year: year, month: month, day: day)!
+    private func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDay {
+        CalendarDay(year: year, month: month, day: day)!
     }
 
     func testExpiryWinsWhenPresent() {

@@ -2,10 +2,10 @@ import XCTest
 @testable import WaihuDomain
 
 final class LeadListReaderTests: XCTestCase {
-    private let asOf = CalendarDate(year: 2026, month: 3, day: 1)!
+    private let asOf = CalendarDay(year: 2026, month: 3, day: 1)!
 
-    private func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
-        CalendarDate(year: year, month: month, day: day)!
+    private func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDay {
+        CalendarDay(year: year, month: month, day: day)!
     }
 
     private func readAll(_ bytes: [UInt8], chunkSize: Int = 65_536, overrides: [ColumnOverride] = [],

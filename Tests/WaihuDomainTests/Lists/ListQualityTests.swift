@@ -30,14 +30,14 @@ final class ListQualityTests: XCTestCase {
 
 final class DoNotCallPeriodTests: XCTestCase {
     func testSixMonthsByDefault() {
-        let until = DoNotCallPeriod().until(from: CalendarDate(year: 2026, month: 3, day: 5)!)
+        let until = DoNotCallPeriod().until(from: CalendarDay(year: 2026, month: 3, day: 5)!)
         XCTAssertEqual(until.isoString, "2026-09-05")
     }
 
     func testCrossesTheYearAndClampsToTheEndOfAShortMonth() {
-        XCTAssertEqual(DoNotCallPeriod().until(from: CalendarDate(year: 2026, month: 8, day: 31)!).isoString, "2027-02-28")
-        XCTAssertEqual(DoNotCallPeriod(months: 12).until(from: CalendarDate(year: 2027, month: 2, day: 29 - 1)!).isoString, "2028-02-28")
-        XCTAssertEqual(DoNotCallPeriod(months: 3).until(from: CalendarDate(year: 2027, month: 11, day: 30)!).isoString, "2028-02-29")
+        XCTAssertEqual(DoNotCallPeriod().until(from: CalendarDay(year: 2026, month: 8, day: 31)!).isoString, "2027-02-28")
+        XCTAssertEqual(DoNotCallPeriod(months: 12).until(from: CalendarDay(year: 2027, month: 2, day: 29 - 1)!).isoString, "2028-02-28")
+        XCTAssertEqual(DoNotCallPeriod(months: 3).until(from: CalendarDay(year: 2027, month: 11, day: 30)!).isoString, "2028-02-29")
     }
 }
 

@@ -125,7 +125,7 @@ final class LeadSelectionTests: XCTestCase {
             let entries: [(String, String?)] = [("13900139001", nil), ("13900139002", "2026-12-02"), ("13900139003", "2026-12-03"),
                                                 ("13900139004", "2026-12-04"), ("13900139005", "2025-01-01")]
             for (number, until) in entries {
-                _ = try await list.add(number, reason: "测试", until: until.flatMap { CalendarDate(isoString: $0) })
+                _ = try await list.add(number, reason: "测试", until: until.flatMap { CalendarDay($0) })
             }
             guard let sql = server.app.db as? SQLDatabase else { return XCTFail() }
             for day in ["2026-12-02", "2026-12-03", "2026-12-04", "2024-06-01"] {

@@ -32,7 +32,7 @@ final class LeadImportTests: XCTestCase {
                 .run(.init(file: earlier, batchName: "先前批次", sourceName: "平安续保", options: LeadFileOptions(asOf: LeadFixtures.asOf)))
             let dnc = DoNotCallList(database: db, actor: .console())
             try await dnc.add("139 0013 9000", reason: "客户拒绝", until: nil)
-            try await dnc.add("13600136000", reason: "客户拒绝", until: CalendarDate(year: 2020, month: 1, day: 1))
+            try await dnc.add("13600136000", reason: "客户拒绝", until: CalendarDay(year: 2020, month: 1, day: 1))
 
             let result = try await LeadImporter(database: db, actor: .console())
                 .run(.init(file: LeadFixtures.branchGBK, batchName: "分公司3月", sourceName: "分公司", costPerLead: 0.5,

@@ -10,7 +10,7 @@ enum LeadFixtures {
     static let folder = packageRoot + "/Tests/WaihuServerTests/Leads/Fixtures"
     /// Written by hand, saved in GBK (see the test for its rows in UTF-8).
     static var branchGBK: URL { URL(fileURLWithPath: folder + "/branch-gbk.csv") }
-    static let asOf = CalendarDate(year: 2026, month: 3, day: 1)!
+    static let asOf = CalendarDay(year: 2026, month: 3, day: 1)!
 
     static func temporaryFile(_ name: String, _ contents: String) throws -> URL {
         try temporaryFile(name, Data(contents.utf8))

@@ -8,7 +8,7 @@ import ZIPFoundation
 /// and by our own writer (inline strings) are read into the same lead rows a CSV gives;
 /// damaged and foreign files are refused with a message that names the problem.
 final class LeadFileReaderTests: XCTestCase {
-    private let asOf = CalendarDate(year: 2026, month: 11, day: 23)!
+    private let asOf = CalendarDay(year: 2026, month: 11, day: 23)!
     private var files: [URL] = []
 
     override func tearDown() {

@@ -13,7 +13,7 @@ final class EventRowsTests: XCTestCase {
         XCTAssertEqual(clock.dayAndHour(leapDay).day, "2028-02-29")
         XCTAssertEqual(clock.dayAndHour(leapDay).hour, 0)
         XCTAssertEqual(clock.start(of: CalendarDay("2026-11-02")!), EventTimestamp.parse("2026-11-02T00:00:00+08:00"))
-        XCTAssertEqual(LocalClock.daysSinceEpoch(CalendarDay("1970-01-01")!), 0)
+        XCTAssertEqual(CalendarDay("1970-01-01")!.daysSince1970, 0)
     }
 
     func testAStateIntervalIsSplitAtEveryLocalHour() throws {

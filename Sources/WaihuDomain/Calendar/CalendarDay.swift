@@ -1,6 +1,12 @@
-/// A day on the Gregorian calendar with no time and no time zone: the kind of date
-/// an insurance list holds (保险到期日, 初登日期). Stored and encoded as `2026-03-05`.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+/// A day on the center's calendar, with no time and no time zone, written `2026-03-05`: a
+/// renewal date (保险到期日), a do-not-call entry's last day, a holiday (法定节假日), a hire
+/// date, a roster day, the local day of a call. The one day type of waihu.
+///
+/// A day, not an instant: "left on 31 March" must not move to 30 March when read in UTC.
+/// Which day an instant falls on depends on the time zone, so that conversion is
+/// `LocalClock.day(of:)` (the center's time zone, Asia/Shanghai by default), and the instant a
+/// day begins is `LocalClock.start(of:)`.
+public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -8,13 +14,36 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Nil for a day that does not exist (2026-02-30, month 13) or a year outside 1…9999.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CalendarDate.daysInMonth(month, year: year) else { return nil }
+              day >= 1, day <= CalendarDay.daysInMonth(month, year: year) else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
 
-    /// The day `days` after 1970-01-01 (negative for earlier days).
+    /// Parses `YYYY-MM-DD`, the form days are stored, sent and typed in options in; nil for
+    /// any other text or a day that does not exist. (Lead lists' many date forms are
+    /// `LeadDateParser`'s.)
+    public init?(_ text: String) {
+        var text = text
+        let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { bytes in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
+        guard let parts else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// The day `days` after 1970-01-01 (negative for earlier days); nil outside years 1…9999.
     public init?(daysSince1970 days: Int) {
         // Civil-from-days over 400-year eras of 146,097 days, counted from 0000-03-01
         // so that the leap day falls at the end of each computed year.
@@ -30,7 +59,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    /// Days from 1970-01-01 to this date.
+    /// Days from 1970-01-01 (a Thursday) to this day.
     public var daysSince1970: Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -41,22 +70,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date `days` later (or earlier when negative); nil outside years 1…9999.
-    public func addingDays(_ days: Int) -> CalendarDate? {
-        CalendarDate(daysSince1970: daysSince1970 + days)
+    /// The day `days` later (or earlier when negative); nil outside years 1…9999.
+    public func addingDays(_ days: Int) -> CalendarDay? {
+        CalendarDay(daysSince1970: daysSince1970 + days)
+    }
+
+    /// Whole days from this day to `other` (negative when `other` is earlier).
+    public func days(until other: CalendarDay) -> Int {
+        other.daysSince1970 - daysSince1970
     }
 
     /// `2026-03-05`
     public var isoString: String {
-        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
-            func pad(_ value: Int, _ width: Int) -> String {
-                let digits = String(value)
-                return String(repeating: "0", count: max(0, width - digits.count)) + digits
-            }
-            return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
-        }
         // Ten ASCII bytes written directly: a lead list import formats several dates a row.
-        return String(unsafeUninitializedCapacity: 10) { bytes in
+        String(unsafeUninitializedCapacity: 10) { bytes in
             let zero = UInt8(ascii: "0"), dash = UInt8(ascii: "-")
             bytes[0] = zero + UInt8(year / 1000)
             bytes[1] = zero + UInt8(year / 100 % 10)
@@ -74,7 +101,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public var description: String { isoString }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
@@ -91,26 +118,20 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-extension CalendarDate: Codable {
+/// In JSON a day is its `YYYY-MM-DD` text (plans' holidays, hire dates, roster days).
+extension CalendarDay: Codable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let date = LeadDateParser.parse(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a date: \(text)")
+        guard let day = CalendarDay(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\"\(text)\" is not a date like 2026-03-02")
         }
-        self = date
+        self = day
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(isoString)
-    }
-}
-
-extension CalendarDate {
-    /// A stored `YYYY-MM-DD` day (renewal dates, local days of events); nil when it is not one.
-    public init?(isoString text: String) {
-        guard let day = CalendarDay(text) else { return nil }
-        self.init(year: day.year, month: day.month, day: day.day)
     }
 }
