@@ -7,7 +7,7 @@ enum Python {
     static func run(_ script: String, arguments: [String]) throws -> String {
         let python = "/usr/bin/python3"
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw XCTSkip("python3-openpyxl is installed by scripts/install-deps.sh test")
+            throw XCTSkip("python3-openpyxl is not installed (scripts/install-deps.sh test)")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
@@ -21,7 +21,7 @@ enum Python {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         while process.isRunning { usleep(10_000) }
         if errorText.contains("No module named 'openpyxl'") {
-            throw XCTSkip("python3-openpyxl is installed by scripts/install-deps.sh test")
+            throw XCTSkip("python3-openpyxl is not installed (scripts/install-deps.sh test)")
         }
         XCTAssertEqual(process.terminationStatus, 0, errorText)
         return String(decoding: data, as: UTF8.self)
