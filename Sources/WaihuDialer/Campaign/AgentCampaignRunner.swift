@@ -168,7 +168,7 @@ public actor AgentCampaignRunner {
         guard answered else {
             let report = await leg.waitUntilEnded()
             if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
-            pacer.observe(.dialFailed(outcome: Self.nonLive(report.outcome), seconds: secondsToAnswer), day: today)
+            pacer.observe(.dialFailed(outcome: report.outcome, seconds: secondsToAnswer), day: today)
             return AgentCampaignCallResult(lead: lead, customer: report, agent: nil, abandoned: false, talkSeconds: 0,
                                            placedAt: placedAt, endedAt: Date())
         }
@@ -291,15 +291,5 @@ public actor AgentCampaignRunner {
 
     private func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    private static func nonLive(_ outcome: CallOutcome) -> PacingObservation.NonLiveOutcome {
-        switch outcome {
-        case .busy, .rejected: return .busy
-        case .noAnswer: return .noAnswer
-        case .invalid: return .invalid
-        case .machine: return .machine
-        default: return .networkFailure
-        }
     }
 }

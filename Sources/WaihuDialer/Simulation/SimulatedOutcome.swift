@@ -1,8 +1,11 @@
+import WaihuDomain
+
 /// How a simulated dial will end, decided when it is placed.
 enum SimulatedOutcome {
     case live, machine, busy, invalid, noAnswer
 
-    var observed: PacingObservation.NonLiveOutcome? {
+    /// How the call is seen to end, in the one vocabulary of call outcomes; nil for a live answer.
+    var observed: CallOutcome? {
         switch self {
         case .live: return nil
         case .machine: return .machine
