@@ -152,7 +152,8 @@ public actor AgentCampaignRunner {
         let leg: CallLeg
         do {
             leg = try await engine.placeCall(OutboundCallRequest(target: route(lead), callerID: settings.callerID,
-                                                                 ringTimeout: settings.ringTimeout, recordingPath: recording))
+                                                                 ringTimeout: settings.ringTimeout, recordingPath: recording,
+                                                                 admission: settings.admission))
         } catch {
             ringing[id] = nil
             if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }

@@ -22,6 +22,9 @@ public struct AgentCampaignSettings: Sendable {
     public var tick: Duration
     /// When the queue has nothing to dial now, how long before asking again.
     public var idleRecheck: Duration = .seconds(1)
+    /// The trunk's pool (and the campaign's own share) every customer call waits for in the
+    /// engine's `TrunkAdmission`; nil places calls as the pacer asks.
+    public var admission: CallAdmission?
     /// The campaign's local clock (its plan's time zone, Asia/Shanghai by default): the
     /// abandon cap counts the center's days, not UTC ones.
     public var clock: LocalClock

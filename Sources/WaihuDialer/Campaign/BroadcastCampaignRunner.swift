@@ -3,7 +3,7 @@ import WaihuDomain
 import WaihuMedia
 
 /// Runs a voice-broadcast campaign (语音群呼): takes leads from a queue, dials them through
-/// the trunk under its concurrency and calls-per-second limits, plays the ad to every
+/// the trunk under its limits (the engine's `TrunkAdmission`), plays the ad to every
 /// answered call, and puts a caller who presses a transfer key through to a free agent.
 /// Every call ends in one `BroadcastCallResult`, handed to `onResult` as soon as the call
 /// is over, so the caller can store it before the next lead is even claimed.
@@ -14,6 +14,8 @@ public struct BroadcastCampaignRunner: Sendable {
     public let route: @Sendable (CampaignLead) -> OutboundCallRequest.Target
     /// The agents press-1 callers reach; nil for an ad without transfer.
     public let agents: TransferAgentPool?
+    /// The name of this run's own share of the trunk (`settings.maxConcurrentCalls`, `callsPerSecond`).
+    private let share = "broadcast-" + UUID().uuidString
 
     public init(engine: TelephonyEngine, settings: BroadcastSettings, agents: TransferAgentPool?,
                 route: @escaping @Sendable (CampaignLead) -> OutboundCallRequest.Target) {
@@ -24,42 +26,33 @@ public struct BroadcastCampaignRunner: Sendable {
     }
 
     /// Dials until the queue is empty or the campaign is stopped, then waits for the calls
-    /// still up. Returns how many calls were placed.
+    /// still up. Returns how many calls were placed. Each call first waits for its admission
+    /// (the trunk's limits, shared with every other campaign and test call on it, and this
+    /// campaign's own share), and only then claims its lead, so no lead waits claimed.
     @discardableResult
     public func run(queue: CampaignLeadQueue, control: CampaignControl = CampaignControl(),
                     onResult: @escaping @Sendable (BroadcastCallResult) async -> Void) async throws -> Int {
-        var limiter = DialRateLimiter(callsPerSecond: settings.callsPerSecond)
-        let clock = ContinuousClock()
-        let start = clock.now
+        let admission = settings.admission(share: share)
         var placed = 0
         try await withThrowingTaskGroup(of: Void.self) { group in
-            var active = 0
             dialing: while await control.mayDial() {
-                if active >= settings.maxConcurrentCalls {
-                    _ = try await group.next()
-                    active -= 1
-                    continue
-                }
+                let ticket = try await engine.admission.admit(admission)
                 let lead: CampaignLead
                 switch try await queue.nextLead() {
                 case .lead(let next):
                     lead = next
                 case .notNow:
                     // Window closed or retries not yet due: look again shortly.
+                    await engine.admission.release(ticket)
                     try await Task.sleep(for: settings.idleRecheck)
                     continue
                 case .finished:
+                    await engine.admission.release(ticket)
                     break dialing
                 }
-                while true {
-                    let wait = limiter.delayBeforeDial(now: Self.seconds(start.duration(to: clock.now)))
-                    if wait <= 0 { break }
-                    try await Task.sleep(for: .seconds(wait))
-                }
-                active += 1
                 placed += 1
                 group.addTask {
-                    let result = await call(lead)
+                    let result = await call(lead, admitted: ticket)
                     await onResult(result)
                 }
             }
@@ -69,16 +62,19 @@ public struct BroadcastCampaignRunner: Sendable {
     }
 
     /// One lead from dial to hang-up.
-    public func call(_ lead: CampaignLead) async -> BroadcastCallResult {
+    /// `admitted`: the call's ticket from the engine's `TrunkAdmission`, already taken; without
+    /// one the call waits for its admission itself.
+    public func call(_ lead: CampaignLead, admitted: TrunkAdmission.Ticket? = nil) async -> BroadcastCallResult {
         let placedAt = Date()
         let recording = settings.recordingDirectory.map {
             $0.appendingPathComponent("\(lead.id)-\(Int(placedAt.timeIntervalSince1970 * 1000)).wav").path
         }
         let request = OutboundCallRequest(target: route(lead), callerID: settings.callerID,
-                                          ringTimeout: settings.ringTimeout, recordingPath: recording)
+                                          ringTimeout: settings.ringTimeout, recordingPath: recording,
+                                          admission: settings.admission(share: share))
         let leg: CallLeg
         do {
-            leg = try await engine.placeCall(request)
+            leg = try await engine.placeCall(request, admitted: admitted)
         } catch {
             let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
                                     recording: nil)

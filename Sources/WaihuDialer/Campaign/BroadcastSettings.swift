@@ -13,8 +13,13 @@ public struct BroadcastSettings: Sendable {
     /// Played when the caller pressed 1 and no agent is free (then the call ends);
     /// nil hangs up at once.
     public var noAgentPrompt: WAVFile?
+    /// This campaign's own share: at most this many calls at once and this many new calls a
+    /// second, within the trunk's limits (`trunk`), never above them.
     public var maxConcurrentCalls: Int
     public var callsPerSecond: Double
+    /// The trunk's pool, shared with every other campaign and test call on the trunk; nil
+    /// holds the calls to the campaign's own share only.
+    public var trunk: CallPool?
     public var ringTimeout: Duration
     public var callerID: String
     /// Each call is recorded to `<directory>/<lead id>-<time>.wav` when set.
@@ -24,7 +29,7 @@ public struct BroadcastSettings: Sendable {
 
     public init(prompt: WAVFile, transferDigits: Set<Character> = ["1"], digitWaitAfterPrompt: Duration = .seconds(5),
                 noAgentPrompt: WAVFile? = nil, maxConcurrentCalls: Int = 10, callsPerSecond: Double = 5,
-                ringTimeout: Duration = .seconds(30), callerID: String, recordingDirectory: URL? = nil) {
+                ringTimeout: Duration = .seconds(30), callerID: String, recordingDirectory: URL? = nil, trunk: CallPool? = nil) {
         self.prompt = prompt
         self.transferDigits = transferDigits
         self.digitWaitAfterPrompt = digitWaitAfterPrompt
@@ -34,5 +39,12 @@ public struct BroadcastSettings: Sendable {
         self.ringTimeout = ringTimeout
         self.callerID = callerID
         self.recordingDirectory = recordingDirectory
+        self.trunk = trunk
+    }
+
+    /// The pools each call waits for: the trunk's and this campaign's share (named `share`).
+    func admission(share: String) -> CallAdmission {
+        CallAdmission(pools: (trunk.map { [$0] } ?? [])
+            + [CallPool(name: share, limit: CallLimit(maxConcurrent: maxConcurrentCalls, callsPerSecond: callsPerSecond))])
     }
 }

@@ -17,11 +17,16 @@ public struct OutboundCallRequest: Sendable {
     public var ringTimeout: Duration
     /// Write the call to this stereo WAV (customer left, waihu or agent right).
     public var recordingPath: String?
+    /// The trunk (and campaign share) the call counts against; the engine places it only when
+    /// they allow it (`TrunkAdmission`). Nil for calls no limit applies to (agent phones).
+    public var admission: CallAdmission?
 
-    public init(target: Target, callerID: String, ringTimeout: Duration = .seconds(30), recordingPath: String? = nil) {
+    public init(target: Target, callerID: String, ringTimeout: Duration = .seconds(30), recordingPath: String? = nil,
+                admission: CallAdmission? = nil) {
         self.target = target
         self.callerID = callerID
         self.ringTimeout = ringTimeout
         self.recordingPath = recordingPath
+        self.admission = admission
     }
 }

@@ -18,6 +18,8 @@ public final class TelephonyEngine: Sendable {
     let core: NIOLoopBoundBox<TelephonyEngineCore?>
     let group: EventLoopGroup
     private let negotiator = SDPNegotiator()
+    /// Where every call with a `CallAdmission` waits for its trunk's limits.
+    public let admission = TrunkAdmission()
 
     private init(configuration: TelephonyConfiguration, layer: SIPTransactionLayer,
                  core: NIOLoopBoundBox<TelephonyEngineCore?>, group: EventLoopGroup) {
@@ -71,10 +73,26 @@ public final class TelephonyEngine: Sendable {
         return try? await core.eventLoop.submit { core.value?.binding(forExtension: phoneExtension) }.get()
     }
 
-    /// Places a call and returns at once with its leg (the INVITE is on its way).
+    /// Places a call and returns with its leg as soon as the INVITE is on its way. A call with
+    /// an `admission` first waits until its trunk (and campaign share) allow it, unless the
+    /// caller already holds its ticket (`admitted`, from `admission.admit`); the ticket is
+    /// released when the call ends or cannot be placed.
     /// `alongside`: run the media on that leg's event loop, so the two can be bridged.
-    public func placeCall(_ request: OutboundCallRequest, alongside partner: CallLeg? = nil) async throws -> CallLeg {
+    public func placeCall(_ request: OutboundCallRequest, alongside partner: CallLeg? = nil,
+                          admitted: TrunkAdmission.Ticket? = nil) async throws -> CallLeg {
+        var ticket = admitted
+        if ticket == nil, let limits = request.admission { ticket = try await admission.admit(limits) }
+        do {
+            return try await start(request, alongside: partner, ticket: ticket)
+        } catch {
+            if let ticket { await admission.release(ticket) }
+            throw error
+        }
+    }
+
+    private func start(_ request: OutboundCallRequest, alongside partner: CallLeg?, ticket: TrunkAdmission.Ticket?) async throws -> CallLeg {
         let core = self.core
+        let admission = self.admission
         let config = configuration
         // Where the INVITE goes and which URI it names.
         let destination: SIPEndpoint
@@ -180,11 +198,20 @@ public final class TelephonyEngine: Sendable {
                     try? await session.close()
                     await reader.value
                     try? await core.eventLoop.submit { core.value?.releasePort(port) }.get()
+                    if let ticket { await admission.release(ticket) }
                     await context.finish(termination)
                 }
             }
         }
 
+        // The trunk's rate counts the call now, as its INVITE is about to leave.
+        if let ticket {
+            do { try await admission.pace(ticket) } catch {
+                sipContinuation.yield(.ended(.cancelled(status: nil)))
+                sipContinuation.finish()
+                throw error
+            }
+        }
         let started = try await core.eventLoop.submit { () -> Bool in
             guard let value = core.value else { return false }
             value.start(CallLegDriver(machine: machine, destination: destination, sipEvents: sipContinuation, rtpPort: port))

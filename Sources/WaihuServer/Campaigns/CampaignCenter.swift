@@ -139,7 +139,8 @@ actor CampaignCenter {
                 prompt: prompt, transferDigits: Set(plan.transferDigits), noAgentPrompt: abandonMessage,
                 maxConcurrentCalls: plan.maxConcurrentCalls ?? trunkRecord.maxConcurrent,
                 callsPerSecond: plan.callsPerSecond ?? Double(trunkRecord.maxPerSecond),
-                ringTimeout: .seconds(plan.ringTimeoutSeconds), callerID: callerID, recordingDirectory: recordings)
+                ringTimeout: .seconds(plan.ringTimeoutSeconds), callerID: callerID, recordingDirectory: recordings,
+                trunk: trunk.pool)
             let pool = DeskTransferPool(desk: desk, campaignID: id, campaignName: name, script: plan.script,
                                         wrapUp: .seconds(plan.wrapUpSeconds), database: db, logger: application.logger)
             let runner = BroadcastCampaignRunner(engine: engine, settings: settings, agents: pool, route: route)
@@ -159,11 +160,12 @@ actor CampaignCenter {
                 await self?.ended(id, control: control)
             }
         } else {
-            let settings = AgentCampaignSettings(
+            var settings = AgentCampaignSettings(
                 callerID: callerID, ringTimeout: .seconds(plan.ringTimeoutSeconds),
                 connectGrace: .milliseconds(Int(plan.abandonCap.connectGrace * 1000)), abandonMessage: abandonMessage,
                 wrapUpLimit: .seconds(plan.wrapUpSeconds), recordingDirectory: recordings,
                 clock: LocalClock(timeZone: TimeZone(identifier: plan.timeZone) ?? EventTimestamp.exportTimeZone))
+            settings.admission = Self.admission(trunk: trunk.pool, plan: plan, campaign: id)
             let runner = AgentCampaignRunner(
                 engine: engine, settings: settings, pacer: try Self.pacer(for: plan), queue: queue, control: control, route: route,
                 onScreenPop: { pop in
@@ -225,6 +227,17 @@ actor CampaignCenter {
             application.logger.info("campaign finished", metadata: ["campaign": .string(campaign.name)])
         }
         application.liveHub.changed()
+    }
+
+    /// The pools an agent campaign's calls wait for: the trunk's, shared with every campaign
+    /// and test call on it, and the campaign's own share when its plan sets one.
+    static func admission(trunk: CallPool, plan: CampaignPlan, campaign id: Int) -> CallAdmission {
+        var pools = [trunk]
+        if plan.maxConcurrentCalls != nil || plan.callsPerSecond != nil {
+            pools.append(CallPool(name: "campaign:\(id)",
+                                  limit: CallLimit(maxConcurrent: plan.maxConcurrentCalls, callsPerSecond: plan.callsPerSecond)))
+        }
+        return CallAdmission(pools: pools)
     }
 
     static func pacer(for plan: CampaignPlan) throws -> any DialPacer {

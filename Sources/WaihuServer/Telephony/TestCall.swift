@@ -20,6 +20,8 @@ struct TestCall: Sendable {
         var credentials: DigestCredentials?
         var callerID: String
         var ringTimeout: Int
+        /// The trunk's limits, held across every campaign and test call through it.
+        var pool: CallPool
 
         init(_ trunk: TrunkRecord) {
             name = trunk.name
@@ -30,6 +32,7 @@ struct TestCall: Sendable {
             }
             callerID = trunk.callerID.isEmpty ? "waihu" : trunk.callerID
             ringTimeout = trunk.ringTimeout
+            pool = .trunk(trunk.name, maxConcurrent: trunk.maxConcurrent, maxPerSecond: trunk.maxPerSecond)
         }
     }
 
@@ -52,7 +55,8 @@ struct TestCall: Sendable {
         }
         let customer = try await engine.placeCall(OutboundCallRequest(
             target: .trunk(number: number, host: trunk.host, port: trunk.port, credentials: trunk.credentials),
-            callerID: trunk.callerID, ringTimeout: .seconds(trunk.ringTimeout), recordingPath: recordingPath))
+            callerID: trunk.callerID, ringTimeout: .seconds(trunk.ringTimeout), recordingPath: recordingPath,
+            admission: CallAdmission(pools: [trunk.pool])))
         guard await customer.waitUntilAnswered() else {
             return result(await customer.waitUntilEnded(), nil)
         }
