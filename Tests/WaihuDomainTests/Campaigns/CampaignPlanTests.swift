@@ -73,14 +73,12 @@ final class CampaignPlanTests: XCTestCase {
 
     func testAnUnknownKeyIsRefusedByName() throws {
         func refusal(_ json: String) -> String? {
-            do {
-                _ = try JSONDecoder().decode(CampaignPlan.self, from: Data(json.utf8))
-                return nil
-            } catch DecodingError.dataCorrupted(let context) {
+            let decoded = Result { try JSONDecoder().decode(CampaignPlan.self, from: Data(json.utf8)) }
+            guard case .failure(let error) = decoded else { return nil }
+            if case DecodingError.dataCorrupted(let context) = error {
                 return (context.underlyingError as? UnknownPlanKey)?.description
-            } catch {
-                return "\(error)"
             }
+            return "\(error)"
         }
         XCTAssertEqual(refusal(#"{"mode":"preview","gate":{"window":{"opensAt":540}}}"#),
                        "plan: unknown key 'gate.window.opensAt' — known keys: gate.window.opens_at_minute, "
