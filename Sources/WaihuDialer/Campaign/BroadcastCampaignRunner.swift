@@ -37,6 +37,11 @@ public struct BroadcastCampaignRunner: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             dialing: while await control.mayDial() {
                 let ticket = try await engine.admission.admit(admission)
+                // Paused or stopped while waiting for the trunk: give the place back unused.
+                guard await control.state == .running else {
+                    await engine.admission.release(ticket)
+                    continue
+                }
                 let lead: CampaignLead
                 switch try await queue.nextLead() {
                 case .lead(let next):
