@@ -157,7 +157,7 @@ public actor AgentCampaignRunner {
         } catch {
             ringing[id] = nil
             if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
-            pacer.observe(.dialFailed(outcome: .networkFailure, seconds: 0), day: today)
+            pacer.observe(.dialFailed(outcome: .failed, seconds: 0), day: today)
             let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
                                     recording: nil)
             return AgentCampaignCallResult(lead: lead, customer: failed, agent: nil, abandoned: false, talkSeconds: 0,

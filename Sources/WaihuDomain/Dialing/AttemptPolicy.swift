@@ -28,7 +28,7 @@ public struct AttemptPolicy: Codable, Sendable, Equatable {
 
     /// Whether the lead may be dialled at `now`, judged only on its attempt history.
     public func eligibility(of history: LeadDialHistory, now: Date) -> AttemptEligibility {
-        if let last = history.lastOutcome, last.isInvalidNumber {
+        if let last = history.lastOutcome, InvalidLeadRule.showsInvalidNumber(last) {
             return .invalidNumber
         }
         if history.attempts >= maxAttemptsPerLead {

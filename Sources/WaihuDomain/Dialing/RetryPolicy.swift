@@ -35,15 +35,18 @@ public struct RetryPolicy: Codable, Sendable, Equatable {
         networkFailure = try c.decodeIfPresent(TimeInterval.self, forKey: .networkFailure) ?? defaults.networkFailure
     }
 
-    /// The delay after `outcome`, or nil when the outcome must not be retried automatically:
-    /// vacant and invalid numbers never, and a live answer is settled by the agent's disposition.
-    public func delay(after outcome: DialOutcome) -> TimeInterval? {
+    /// The delay after a call that ended with `outcome`, or nil when it must not be retried
+    /// automatically: an invalid number never, and an answered call is settled by the agent's
+    /// disposition. A refused call (拒接, SIP 603 or another 4xx refusal) and an abandoned
+    /// customer wait the busy delay; a system failure says nothing about the number and waits
+    /// the short network-failure delay.
+    public func delay(after outcome: CallOutcome) -> TimeInterval? {
         switch outcome {
-        case .busy: return busy
+        case .busy, .rejected, .abandoned: return busy
         case .noAnswer: return noAnswer
         case .machine: return machine
-        case .networkFailure: return networkFailure
-        case .liveAnswer, .vacant, .invalid: return nil
+        case .failed: return networkFailure
+        case .answered, .invalid: return nil
         }
     }
 }
