@@ -92,10 +92,20 @@ window.campaignKit = (function () {
       rate(p.abandon_rate) + (cap !== null && cap !== undefined ? ' / ' + rate(cap) : ''));
   }
 
+  // "问卷完成 45 / 60 (75.0%)": a survey campaign's completed questionnaires against its
+  // target (外呼问卷完成进度); null for a sales campaign, which has no target.
+  function survey(campaign) {
+    const p = campaign.progress || {};
+    if (p.survey_target === null || p.survey_target === undefined) return null;
+    const percent = p.survey_progress === null || p.survey_progress === undefined ? '—' : p.survey_progress.toFixed(1) + '%';
+    return el('span', { 'data-survey': campaign.id },
+      t('campaigns.surveyLine', { completed: p.survey_completed ?? 0, target: p.survey_target, percent }));
+  }
+
   // Which commands make sense in each status (as CampaignStatus.after in the domain).
   const commandsByStatus = {
     draft: ['start'], stopped: ['start'], paused: ['resume', 'stop'], running: ['pause', 'stop'], finished: [],
   };
 
-  return { get modes() { return vocabulary.values('dial_modes'); }, label, clock, since, rate, time, sendFile, playButton, canHearRecordings, shortage, abandon, commandsByStatus };
+  return { get modes() { return vocabulary.values('dial_modes'); }, label, clock, since, rate, time, sendFile, playButton, canHearRecordings, shortage, abandon, survey, commandsByStatus };
 })();

@@ -31,7 +31,8 @@ window.pages.campaigns = async function (root) {
         total: p.total ?? 0, waiting: p.waiting ?? 0, dialing: p.dialing ?? 0, wrap_up: p.wrap_up ?? 0, done: p.done ?? 0,
       })),
       el('div', { class: 'muted' }, t('campaigns.todayLine', { dialed: p.dialed_today ?? 0, answered: p.answered_today ?? 0 }),
-        ' · ', t('campaigns.abandon'), ' ', kit.abandon(c)));
+        ' · ', t('campaigns.abandon'), ' ', kit.abandon(c)),
+      kit.survey(c) ? el('div', {}, kit.survey(c)) : null);
   }
 
   function row(c) {

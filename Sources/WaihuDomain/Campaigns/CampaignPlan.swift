@@ -38,13 +38,18 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
     /// A personal callback (个人预约) is offered to its own agent first, and to the agent's
     /// team only this many minutes after its time.
     public var callbackGraceMinutes = 10
+    /// Present: a survey or follow-up (问卷 / 回访) project, not a sales one; its success
+    /// dispositions are normally completed questionnaires (正常完成问卷, 001) and this is how
+    /// many it must complete (外呼问卷完成进度). Absent: a sales project, whose successes are sales.
+    public var surveyTarget: Int?
 
     public init(mode: DialMode, gate: DialGate = DialGate(), abandonCap: AbandonCap = .standard, transferDigits: String = "1",
                 wrapUpSeconds: Int = 60, ringTimeoutSeconds: Int = 30, maxConcurrentCalls: Int? = nil,
                 callsPerSecond: Double? = nil, dialRatio: Double = 2, script: String = "",
                 dispositions: [CampaignDisposition] = CampaignDisposition.renewalDefaults,
                 refusalAddsToDoNotCall: Bool = false, doNotCallMonths: Int = 6, timeZone: String = "Asia/Shanghai",
-                leadOrdering: LeadOrdering = LeadOrdering(), listMix: [String: Int] = [:], callbackGraceMinutes: Int = 10) {
+                leadOrdering: LeadOrdering = LeadOrdering(), listMix: [String: Int] = [:], callbackGraceMinutes: Int = 10,
+                surveyTarget: Int? = nil) {
         self.mode = mode
         self.gate = gate
         self.abandonCap = abandonCap
@@ -62,6 +67,7 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
         self.leadOrdering = leadOrdering
         self.listMix = listMix
         self.callbackGraceMinutes = callbackGraceMinutes
+        self.surveyTarget = surveyTarget
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
@@ -70,6 +76,7 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
         case callsPerSecond = "calls_per_second", dialRatio = "dial_ratio", script, dispositions
         case refusalAddsToDoNotCall = "refusal_adds_to_dnc", doNotCallMonths = "dnc_months", timeZone = "time_zone"
         case leadOrder = "lead_order", listMix = "list_mix", callbackGraceMinutes = "callback_grace_minutes"
+        case surveyTarget = "survey_target"
     }
 
     public init(from decoder: Decoder) throws {
@@ -99,6 +106,7 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
             }
         }
         callbackGraceMinutes = try c.decodeIfPresent(Int.self, forKey: .callbackGraceMinutes) ?? defaults.callbackGraceMinutes
+        surveyTarget = try c.decodeIfPresent(Int.self, forKey: .surveyTarget)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -120,6 +128,7 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
         try c.encode(leadOrdering.keys, forKey: .leadOrder)
         try c.encode(listMix, forKey: .listMix)
         try c.encode(callbackGraceMinutes, forKey: .callbackGraceMinutes)
+        try c.encodeIfPresent(surveyTarget, forKey: .surveyTarget)
     }
 
     /// Whether agents take the calls (every mode but voice broadcast).
@@ -166,6 +175,7 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
             do { _ = try ListMix(weights: listMix) } catch let error as ListMixError { problems.append(.listMix(error)) } catch {}
         }
         if !(0...(24 * 60)).contains(callbackGraceMinutes) { problems.append(.range("callback_grace_minutes", "0–1440")) }
+        if let surveyTarget, surveyTarget < 1 { problems.append(.range("survey_target", "≥ 1")) }
         if gate.attempts.maxAttemptsPerLead < 1 || gate.attempts.maxAttemptsPerDay < 1 {
             problems.append(.range("gate.attempts.max_attempts_per_lead / max_attempts_per_day", "≥ 1"))
         }

@@ -74,6 +74,17 @@ struct CampaignProgressQuery {
         if progress.answered_today > 0 {
             progress.abandon_rate = Double(progress.abandoned_today) / Double(progress.answered_today)
         }
+        if let target = plan.surveyTarget {
+            // A survey campaign's successes are its completed questionnaires (正常完成问卷).
+            struct Completed: Decodable { var n: Int }
+            let completed = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM ev_dispositions
+                WHERE campaign_id = \(bind: campaignName) AND category = \(bind: DispositionCategory.success.rawValue)
+                """).first(decoding: Completed.self)?.n ?? 0
+            progress.survey_target = target
+            progress.survey_completed = completed
+            progress.survey_progress = KPI.surveyProgress(completed: completed, target: target).percent
+        }
         let reasons = shortage.reasons.map {
             CampaignView.Shortage.Reason(reason: $0.reason.rawValue, label: $0.reason.chinese, leads: $0.leads)
         }

@@ -18,6 +18,12 @@ public struct CampaignView: Content {
         public var abandoned_today: Int
         /// Abandoned ÷ answered today (the cap's measure), nil before the first answer.
         public var abandon_rate: Double?
+        /// A survey campaign's (`CampaignPlan.surveyTarget`) questionnaires to complete, those
+        /// completed so far (its success dispositions, all days) and 外呼问卷完成进度 in percent;
+        /// all nil for a sales campaign.
+        public var survey_target: Int? = nil
+        public var survey_completed: Int? = nil
+        public var survey_progress: Double? = nil
     }
 
     public struct Shortage: Content {

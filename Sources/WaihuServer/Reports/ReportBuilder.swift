@@ -48,6 +48,7 @@ public struct ReportBuilder: Sendable {
             }
             table.total = Self.row("", .all, pick(totals))
             if kind == .listQuality { try await addListTotals(to: &table, perGroup, group: group, scope: scope) }
+            if kind == .campaign { try await addSurveyFigures(to: &table, perGroup, group: group) }
         }
         return table
     }
@@ -73,6 +74,22 @@ public struct ReportBuilder: Sendable {
             table.rows[index].values.merge(totals.values(successes: figures[key]?.successes ?? 0)) { $1 }
         }
         table.total?.values.merge(shown.values(successes: successes)) { $1 }
+    }
+
+    /// 外呼问卷完成进度 and 外呼完成问卷率 of the survey campaigns (`ReportSurveyTargets`); blank
+    /// for sales campaigns and for rows that are not campaigns (the report grouped otherwise).
+    /// The total adds the survey campaigns' parts: their questionnaires over their targets and
+    /// over their connected calls.
+    func addSurveyFigures(to table: inout ReportTable, _ figures: [String: ReportFigures], group: ReportGroup) async throws {
+        let surveys = group == .campaign ? try await ReportSurveyTargets.load(sql: sql) : ReportSurveyTargets()
+        var total: (progress: Ratio, rate: Ratio)?
+        for index in table.rows.indices {
+            let key = table.rows[index].key
+            let ratios = figures[key].flatMap { surveys.ratios(campaign: key, $0) }
+            if let ratios { total = total.map { ($0.progress + ratios.progress, $0.rate + ratios.rate) } ?? ratios }
+            table.rows[index].values.merge(ReportSurveyTargets.values(ratios)) { $1 }
+        }
+        table.total?.values.merge(ReportSurveyTargets.values(total)) { $1 }
     }
 
     static func row(_ key: String, _ group: ReportGroup, _ values: [String: Double?]) -> ReportTable.Row {

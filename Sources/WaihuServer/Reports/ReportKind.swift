@@ -89,8 +89,12 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable {
             ids.compactMap { id in ReportKPIs.columns.first { $0.id == id } }
         }
         switch self {
-        case .agent, .team, .campaign, .kpi:
+        case .agent, .team, .kpi:
             return ReportKPIs.columns
+        case .campaign:
+            // A survey campaign's questionnaire progress beside the success figures
+            // (`ReportSurveyTargets`); only a campaign has a target.
+            return ReportKPIs.columns.flatMap { $0.id == "net_success_rate" ? [$0] + ReportSurveyTargets.columns : [$0] }
         case .hourly:
             return pick(["calls_placed", "agent_connected_calls", "logged_in_time", "calling_time", "calls_per_hour",
                          "calls_per_logged_in_hour", "talk_time"])

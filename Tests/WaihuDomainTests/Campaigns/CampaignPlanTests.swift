@@ -162,6 +162,23 @@ final class CampaignPlanTests: XCTestCase {
         XCTAssertEqual(twice.problems(hasPrompt: false), [.dispositionCode("a")])
     }
 
+    /// `survey_target` makes the campaign a survey project (its successes are completed
+    /// questionnaires); absent, a sales project. It is written back only when set.
+    func testASurveyTargetMarksASurveyProject() throws {
+        let sales = try JSONDecoder().decode(CampaignPlan.self, from: Data(#"{"mode":"preview"}"#.utf8))
+        XCTAssertNil(sales.surveyTarget)
+        let written = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(sales)) as? [String: Any])
+        XCTAssertNil(written["survey_target"], "a sales plan does not say survey_target: null")
+
+        let survey = try JSONDecoder().decode(CampaignPlan.self, from: Data(#"{"mode":"preview","survey_target":300}"#.utf8))
+        XCTAssertEqual(survey.surveyTarget, 300)
+        XCTAssertEqual(try JSONDecoder().decode(CampaignPlan.self, from: JSONEncoder().encode(survey)), survey)
+        XCTAssertEqual(survey.problems(hasPrompt: false), [])
+        XCTAssertEqual(CampaignPlan(mode: .preview, surveyTarget: 0).problems(hasPrompt: false), [.range("survey_target", "≥ 1")])
+        XCTAssertEqual(CampaignPlan(mode: .preview, surveyTarget: -5).problems(hasPrompt: false), [.range("survey_target", "≥ 1")])
+        XCTAssertThrowsError(try JSONDecoder().decode(CampaignPlan.self, from: Data(#"{"mode":"preview","surveyTarget":300}"#.utf8)))
+    }
+
     func testDoNotCallDispositions() {
         let refusal = CampaignDisposition(code: "no", label: "拒绝", category: .refusal)
         let dnc = CampaignDisposition(code: "dnc", label: "勿扰", category: .doNotCall)
