@@ -78,7 +78,7 @@ public enum WaihuApp {
         DoNotCallController().register(on: api)
         CampaignController().register(on: api)
         VocabularyController().register(on: api)
-        DeskController().register(on: api)
+        AgentDesktopController().register(on: api)
         WallboardAgentsController().register(on: api)
         CallHistoryController().register(on: api)
     }

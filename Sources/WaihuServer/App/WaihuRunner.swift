@@ -35,7 +35,7 @@ public enum WaihuRunner {
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
                 source.setEventHandler { [app] in
                     app.liveHub.close()
-                    app.campaignCenter?.desk.closeStreams()
+                    app.campaignCenter?.seatBoard.closeStreams()
                 }
                 source.resume()
                 return source

@@ -6,7 +6,7 @@ import WaihuDialer
 import WaihuDomain
 import WaihuMedia
 
-/// The campaigns this server dials and the agents at its desks. Once a second it reads the
+/// The campaigns this server dials and the agents seated at it. Once a second it reads the
 /// campaigns table: a campaign set running (by a page, the CLI or another server) starts
 /// dialing here, a paused one stops launching calls, a stopped one finishes its calls and
 /// ends. Several servers may run the same campaign: each lead is claimed by exactly one.
@@ -20,7 +20,7 @@ actor CampaignCenter {
         var queue: DatabaseLeadQueue
     }
 
-    nonisolated let desk: AgentDesk
+    nonisolated let seatBoard: SeatBoard
     let application: Application
     let engine: TelephonyEngine
     let node: String
@@ -33,7 +33,7 @@ actor CampaignCenter {
         self.engine = engine
         self.node = application.waihuSettings.nodeName
         self.clock = clock
-        self.desk = AgentDesk(application: application, clock: clock)
+        self.seatBoard = SeatBoard(application: application, clock: clock)
     }
 
     /// Puts right the calls a crash interrupted, then starts following the campaigns table.
@@ -62,10 +62,10 @@ actor CampaignCenter {
         for campaign in running.values { await campaign.control.stop() }
     }
 
-    /// Waits for the runners to record their last calls, then for the desk's events.
+    /// Waits for the runners to record their last calls, then for the seat board's events.
     func drain() async {
         for campaign in running.values { await campaign.task.value }
-        await desk.shutdown()
+        await seatBoard.shutdown()
     }
 
     // MARK: - Following the campaigns table
@@ -118,10 +118,10 @@ actor CampaignCenter {
         let prompts = (data as NSString).appendingPathComponent("prompts")
         let abandonPath = CampaignAdministration.promptPath(folder: prompts, campaign: id, kind: .abandon)
         let abandonMessage = (try? WAVFile(contentsOf: URL(fileURLWithPath: abandonPath))) ?? Self.defaultAbandonMessage
-        let desk = self.desk
+        let seatBoard = self.seatBoard
         // A personal callback waits for its agent: the queue asks who is ready right now.
         let queue = DatabaseLeadQueue(database: db, campaignID: id, plan: plan, node: node, readyAgents: {
-            desk.seats(campaign: id, state: .ready).map { .init(username: $0.username, team: $0.teamName, phone: $0.phone) }
+            seatBoard.seats(campaign: id, state: .ready).map { .init(username: $0.username, team: $0.teamName, phone: $0.phone) }
         })
         let control = CampaignControl()
         if paused { await control.pause() }
@@ -141,13 +141,13 @@ actor CampaignCenter {
                 callsPerSecond: plan.callsPerSecond ?? Double(trunkRecord.maxPerSecond),
                 ringTimeout: .seconds(plan.ringTimeoutSeconds), callerID: callerID, recordingDirectory: recordings,
                 trunk: trunk.pool)
-            let pool = DeskTransferPool(desk: desk, campaignID: id, campaignName: name, script: plan.script,
+            let pool = SeatTransferPool(seatBoard: seatBoard, campaignID: id, campaignName: name, script: plan.script,
                                         wrapUp: .seconds(plan.wrapUpSeconds), database: db, logger: application.logger)
             let runner = BroadcastCampaignRunner(engine: engine, settings: settings, agents: pool, route: route)
             task = Task { [weak self] in
                 do {
                     try await runner.run(queue: queue, control: control) { result in
-                        let agent = result.transferredTo.flatMap { desk.seat(ofPhone: $0)?.username }
+                        let agent = result.transferredTo.flatMap { seatBoard.seat(ofPhone: $0)?.username }
                         let call = CampaignCallLog.FinishedCall(
                             lead: result.lead, report: result.customer, outcome: result.customer.outcome, agent: agent,
                             talkSeconds: result.talkSeconds,
@@ -169,17 +169,17 @@ actor CampaignCenter {
             let runner = AgentCampaignRunner(
                 engine: engine, settings: settings, pacer: try Self.pacer(for: plan), queue: queue, control: control, route: route,
                 onScreenPop: { pop in
-                    await Self.pop(pop, desk: desk, campaignID: id, script: plan.script, database: db, logger: logger)
+                    await Self.pop(pop, seatBoard: seatBoard, campaignID: id, script: plan.script, database: db, logger: logger)
                 },
-                // Synchronous and in the runner's order: the desk never shows an older state.
-                onAgentMove: { phone, machine, actions in desk.runnerMoved(phone: phone, machine, actions) },
+                // Synchronous and in the runner's order: the seat board never shows an older state.
+                onAgentMove: { phone, machine, actions in seatBoard.runnerMoved(phone: phone, machine, actions) },
                 onResult: { result in
-                    let agent = result.agent.flatMap { desk.seat(ofPhone: $0)?.username }
+                    let agent = result.agent.flatMap { seatBoard.seat(ofPhone: $0)?.username }
                     let call = CampaignCallLog.FinishedCall(
                         lead: result.lead, report: result.customer, outcome: result.abandoned && result.customer.outcome == .answered ? .abandoned : result.customer.outcome,
                         agent: agent, talkSeconds: result.talkSeconds, placedAt: result.placedAt, endedAt: result.endedAt)
                     await Self.store(call, log: log, logger: logger, hub: hub)
-                    if let agent { desk.update(agent) { seat in if seat.call?.call_id == result.lead.callID { seat.call?.ended_at = result.endedAt } } }
+                    if let agent { seatBoard.update(agent) { seat in if seat.call?.call_id == result.lead.callID { seat.call?.ended_at = result.endedAt } } }
                 })
             agentRunner = runner
             task = Task { [weak self] in
@@ -202,13 +202,13 @@ actor CampaignCenter {
         }
     }
 
-    private static func pop(_ pop: ScreenPop, desk: AgentDesk, campaignID: Int, script: String, database: Database,
+    private static func pop(_ pop: ScreenPop, seatBoard: SeatBoard, campaignID: Int, script: String, database: Database,
                             logger: Logger) async {
-        guard let seat = desk.seat(ofPhone: pop.agentPhone) else { return }
+        guard let seat = seatBoard.seat(ofPhone: pop.agentPhone) else { return }
         do {
-            let call = try await DeskCall.load(leadID: Int(pop.lead.id), callID: pop.lead.callID, campaignID: campaignID,
+            let call = try await DesktopCall.load(leadID: Int(pop.lead.id), callID: pop.lead.callID, campaignID: campaignID,
                                                script: script, agentName: seat.displayName, preview: false, on: database)
-            desk.update(seat.username) { $0.call = call }
+            seatBoard.update(seat.username) { $0.call = call }
         } catch {
             logger.error("screen pop failed", metadata: ["lead": .string("\(pop.lead.id)"), "error": .string("\(error)")])
         }
@@ -219,7 +219,7 @@ actor CampaignCenter {
         guard running[id]?.control === control else { return }
         running[id] = nil
         let now = Date()
-        for seat in desk.seats() where seat.campaignID == id { _ = try? desk.move(seat.username) { try $0.logOut(at: now) } }
+        for seat in seatBoard.seats() where seat.campaignID == id { _ = try? seatBoard.move(seat.username) { try $0.logOut(at: now) } }
         if let campaign = try? await CampaignRecord.find(id, on: application.db), campaign.campaignStatus == .running {
             campaign.status = CampaignStatus.finished.rawValue
             campaign.finishedAt = Date()
@@ -260,7 +260,7 @@ actor CampaignCenter {
         return WAVFile(encoding: .pcm16, samples: samples)
     }()
 
-    // MARK: - For the desk
+    // MARK: - For the agent desktop
 
     func isRunning(_ id: Int) -> Bool { running[id] != nil }
     func agentRunner(_ id: Int) -> AgentCampaignRunner? { running[id]?.agentRunner }

@@ -16,7 +16,7 @@ struct CallHistoryController {
 
     struct LeadCalls: Content {
         var calls: [CampaignController.CallRow]
-        var history: [DeskCall.HistoryLine]
+        var history: [DesktopCall.HistoryLine]
     }
 
     func leadCalls(_ req: Request) async throws -> LeadCalls {
@@ -31,7 +31,7 @@ struct CallHistoryController {
         if !(user.role?.features.contains(.recordings) ?? false) {
             for index in calls.indices { calls[index].recording = false }
         }
-        return LeadCalls(calls: calls, history: try await DeskCall.history(leadID: id, on: req.db))
+        return LeadCalls(calls: calls, history: try await DesktopCall.history(leadID: id, on: req.db))
     }
 
     func recording(_ req: Request) async throws -> Response {

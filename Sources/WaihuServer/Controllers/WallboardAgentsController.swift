@@ -33,7 +33,7 @@ struct WallboardAgentsController {
         let user = try user(req)
         let scope = try await ReportScope.of(user, on: req.db)
         let now = Date()
-        return (req.application.campaignCenter?.desk.seats() ?? [])
+        return (req.application.campaignCenter?.seatBoard.seats() ?? [])
             .filter { seat in scope.agentIDs.map { $0.contains(seat.username) } ?? true }
             .map { seat in
                 AgentLive(agent: seat.username, display_name: seat.displayName, team: seat.teamName, state: seat.state.rawValue,
@@ -58,14 +58,14 @@ struct WallboardAgentsController {
     }
 
     /// The seat of the agent named in the path, if logged in to a team in the supervisor's scope.
-    private func forced(_ req: Request) async throws -> (AgentDesk.Seat, CampaignCenter) {
+    private func forced(_ req: Request) async throws -> (SeatBoard.Seat, CampaignCenter) {
         let user = try user(req)
         guard let center = req.application.campaignCenter else {
             throw Abort(.serviceUnavailable, reason: "telephony is not running on this server (waihu serve started with --no-sip)")
         }
         let username = req.parameters.get("username") ?? ""
         let scope = try await ReportScope.of(user, on: req.db)
-        guard let seat = center.desk.seat(of: username), scope.agentIDs.map({ $0.contains(username) }) ?? true else {
+        guard let seat = center.seatBoard.seat(of: username), scope.agentIDs.map({ $0.contains(username) }) ?? true else {
             throw Abort(.notFound, reason: "no agent \(username) logged in to a team of yours")
         }
         return (seat, center)

@@ -39,7 +39,7 @@ final class AgentCampaignServeTests: XCTestCase {
         XCTAssertEqual(unregistered.status, 409)
         XCTAssertTrue(unregistered.reason.contains("not registered"), unregistered.reason)
 
-        let stream = DeskEventStream(http: stage.http, baseURL: "http://127.0.0.1:\(stage.httpPort)", token: agent)
+        let stream = DesktopEventStream(http: stage.http, baseURL: "http://127.0.0.1:\(stage.httpPort)", token: agent)
         defer { stream.stop() }
         let phone = try BaresipPhone(phoneExtension: "8001", password: "secret8001", registrar: stage.sipPort,
                                      microphone: TestTone.samples(frequency: 1000, seconds: 120, amplitude: 0.4))

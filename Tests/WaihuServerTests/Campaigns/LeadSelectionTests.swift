@@ -62,7 +62,7 @@ final class LeadSelectionTests: XCTestCase {
             try await CampaignLeadStore(sql: sql).apply(
                 CampaignLeadLifecycle().afterCall(.answered, mode: .progressive, connectedToAgent: true, at: now),
                 callID: first.callID, call: .init(outcome: .answered, attemptAt: now, agent: "zhang"))
-            _ = try await DispositionDesk(database: server.app.db, clock: LocalClock())
+            _ = try await DispositionRecorder(database: server.app.db, clock: LocalClock())
                 .save(.init(call_id: first.callID, code: "callback", note: nil, callback_at: now, callback_personal: true),
                       agent: "zhang", actor: .console())
 

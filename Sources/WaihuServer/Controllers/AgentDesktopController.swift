@@ -10,24 +10,24 @@ import WaihuDomain
 /// not ready, the screen pop pushed over server-sent events, dispositions, preview dialing.
 /// Every change of the agent's state is an `AgentStateMachine` event (`CampaignCenter.moveAgent`);
 /// the wallboard's view of the agents is `WallboardAgentsController`.
-struct DeskController {
+struct AgentDesktopController {
     func register(on api: RoutesBuilder) {
-        let desk = api.guarded(feature: .agentDesktop)
-        desk.get("desk", use: show)
-        desk.get("desk", "stream", use: stream)
-        desk.post("desk", "login", use: login)
-        desk.post("desk", "logout", use: logout)
-        desk.post("desk", "ready", use: ready)
-        desk.post("desk", "not-ready", use: notReady)
-        desk.post("desk", "dispositions", use: dispose)
-        desk.post("desk", "preview", "next", use: previewNext)
-        desk.post("desk", "preview", "dial", use: previewDial)
-        desk.post("desk", "preview", "skip", use: previewSkip)
+        let desktop = api.guarded(feature: .agentDesktop)
+        desktop.get("desk", use: show)
+        desktop.get("desk", "stream", use: stream)
+        desktop.post("desk", "login", use: login)
+        desktop.post("desk", "logout", use: logout)
+        desktop.post("desk", "ready", use: ready)
+        desktop.post("desk", "not-ready", use: notReady)
+        desktop.post("desk", "dispositions", use: dispose)
+        desktop.post("desk", "preview", "next", use: previewNext)
+        desktop.post("desk", "preview", "dial", use: previewDial)
+        desktop.post("desk", "preview", "skip", use: previewSkip)
     }
 
     // MARK: - The agent's own desk
 
-    func show(_ req: Request) async throws -> DeskView {
+    func show(_ req: Request) async throws -> AgentDesktopView {
         try await view(req, user: try user(req))
     }
 
@@ -36,11 +36,11 @@ struct DeskController {
         var `extension`: String
     }
 
-    func login(_ req: Request) async throws -> DeskView {
+    func login(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         let body = try req.decodeBody(LoginRequest.self)
         let center = try center(req)
-        guard try await DeskView.availableCampaigns(for: user, on: req.db).contains(where: { $0.id == body.campaign_id }),
+        guard try await AgentDesktopView.availableCampaigns(for: user, on: req.db).contains(where: { $0.id == body.campaign_id }),
               let campaign = try await CampaignRecord.find(body.campaign_id, on: req.db) else {
             throw Abort(.notFound, reason: "campaign_id: no running campaign \(body.campaign_id) for you")
         }
@@ -54,22 +54,22 @@ struct DeskController {
             throw Abort(.forbidden, reason: "extension: phone \(body.extension) belongs to another agent")
         }
         try await requireRegistered(body.extension, center: center)
-        if let holder = center.desk.seat(ofPhone: body.extension), holder.username != user.username {
+        if let holder = center.seatBoard.seat(ofPhone: body.extension), holder.username != user.username {
             throw Abort(.conflict, reason: "extension: phone \(body.extension) is in use by \(holder.username)")
         }
-        if center.desk.seat(of: user.username) != nil { try await leave(user.username, center: center) }
+        if center.seatBoard.seat(of: user.username) != nil { try await leave(user.username, center: center) }
         let team = try await user.$team.get(on: req.db)
-        let seat = AgentDesk.Seat(
+        let seat = SeatBoard.Seat(
             username: user.username, displayName: user.displayName.isEmpty ? user.username : user.displayName,
             teamID: team?.id, teamName: team?.name,
             phone: body.extension, campaignID: body.campaign_id, campaignName: campaign.name,
             mode: DialMode(rawValue: campaign.mode) ?? .progressive)
-        center.desk.seatAgent(seat)
+        center.seatBoard.seatAgent(seat)
         let now = Date()
         do {
             try await move(seat, center: center) { try $0.logIn(at: now) }
         } catch {
-            center.desk.unseatIfLoggedOut(user.username)
+            center.seatBoard.unseatIfLoggedOut(user.username)
             throw error
         }
         if let team, let sql = req.db as? SQLDatabase {
@@ -81,13 +81,13 @@ struct DeskController {
         return try await view(req, user: user)
     }
 
-    func logout(_ req: Request) async throws -> DeskView {
+    func logout(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         try await leave(user.username, center: try center(req))
         return try await view(req, user: user)
     }
 
-    func ready(_ req: Request) async throws -> DeskView {
+    func ready(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         let center = try center(req)
         let seat = try seat(user.username, center: center)
@@ -101,7 +101,7 @@ struct DeskController {
         var reason: String?
     }
 
-    func notReady(_ req: Request) async throws -> DeskView {
+    func notReady(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         let center = try center(req)
         let body = try req.decodeBody(NotReadyRequest.self)
@@ -111,14 +111,14 @@ struct DeskController {
         return try await view(req, user: user)
     }
 
-    func dispose(_ req: Request) async throws -> DeskView {
+    func dispose(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         let center = try center(req)
-        let body = try req.decodeBody(DispositionDesk.Request.self)
-        _ = try await DispositionDesk(database: req.db, clock: center.desk.clock).save(body, agent: user.username, actor: req.auditActor)
+        let body = try req.decodeBody(DispositionRecorder.Request.self)
+        _ = try await DispositionRecorder(database: req.db, clock: center.seatBoard.clock).save(body, agent: user.username, actor: req.auditActor)
         req.application.liveHub.changed()
-        if let seat = center.desk.seat(of: user.username) {
-            if seat.call?.call_id == body.call_id { center.desk.update(user.username) { $0.call = nil } }
+        if let seat = center.seatBoard.seat(of: user.username) {
+            if seat.call?.call_id == body.call_id { center.seatBoard.update(user.username) { $0.call = nil } }
             // Out of wrap-up: ready, or not ready if that was asked during the call.
             let now = Date()
             try await move(seat, center: center) { $0.dispositionSaved(at: now) }
@@ -128,7 +128,7 @@ struct DeskController {
 
     // MARK: - Preview (预览外呼)
 
-    func previewNext(_ req: Request) async throws -> DeskView {
+    func previewNext(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         let center = try center(req)
         let seat = try seat(user.username, center: center)
@@ -143,9 +143,9 @@ struct DeskController {
         // The agent's own personal callbacks come to them; other agents' wait for those agents.
         switch try await queue.nextLead(for: .init(username: seat.username, team: seat.teamName, phone: seat.phone)) {
         case .lead(let lead):
-            let call = try await DeskCall.load(leadID: Int(lead.id), callID: lead.callID, campaignID: seat.campaignID, script: plan.script,
+            let call = try await DesktopCall.load(leadID: Int(lead.id), callID: lead.callID, campaignID: seat.campaignID, script: plan.script,
                                                agentName: seat.displayName, preview: true, on: req.db)
-            center.desk.update(user.username) { seat in
+            center.seatBoard.update(user.username) { seat in
                 seat.previewLead = lead
                 seat.call = call
             }
@@ -160,7 +160,7 @@ struct DeskController {
         return try await view(req, user: user)
     }
 
-    func previewDial(_ req: Request) async throws -> DeskView {
+    func previewDial(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         let center = try center(req)
         let seat = try seat(user.username, center: center)
@@ -172,17 +172,17 @@ struct DeskController {
         } catch let error as AgentTransitionError {
             throw Abort(.conflict, reason: error.description)
         }
-        center.desk.update(user.username) { $0.previewLead = nil }
+        center.seatBoard.update(user.username) { $0.previewLead = nil }
         return try await view(req, user: user)
     }
 
-    func previewSkip(_ req: Request) async throws -> DeskView {
+    func previewSkip(_ req: Request) async throws -> AgentDesktopView {
         let user = try user(req)
         let center = try center(req)
         let seat = try seat(user.username, center: center)
         guard let lead = seat.previewLead else { throw Abort(.conflict, reason: "no previewed lead to skip") }
         try await CampaignCallLog.releaseClaim(callID: lead.callID, on: req.db)
-        center.desk.update(user.username) { seat in
+        center.seatBoard.update(user.username) { seat in
             seat.previewLead = nil
             seat.call = nil
         }
@@ -191,13 +191,13 @@ struct DeskController {
 
     // MARK: - The stream
 
-    /// `text/event-stream`: `event: desk` with the `DeskView` at once and after every change
+    /// `text/event-stream`: `event: desk` with the `AgentDesktopView` at once and after every change
     /// of this agent's desk, and a comment every 15 s. The desktop renders what it is sent:
     /// a browser that throttles timers in a background tab still gets every screen pop.
     func stream(_ req: Request) async throws -> Response {
         let user = try user(req)
         try ServerSentEvents.requireEventStreamClient(req, snapshot: "/api/v1/desk")
-        let updates = req.application.campaignCenter?.desk.watch(user.username)
+        let updates = req.application.campaignCenter?.seatBoard.watch(user.username)
         let closing = req.application.liveHub.updates()
         let controller = self
         let encoder = JSONEncoder()
@@ -227,7 +227,7 @@ struct DeskController {
     // MARK: - Helpers
 
     /// One event of the agent's state machine (which decides it), where it lives.
-    private func move(_ seat: AgentDesk.Seat, center: CampaignCenter,
+    private func move(_ seat: SeatBoard.Seat, center: CampaignCenter,
                       _ event: @Sendable (inout AgentStateMachine) throws -> [AgentAction]) async throws {
         try await center.moveAgent(seat, event)
     }
@@ -250,8 +250,8 @@ struct DeskController {
         }
     }
 
-    private func seat(_ username: String, center: CampaignCenter) throws -> AgentDesk.Seat {
-        guard let seat = center.desk.seat(of: username) else { throw Abort(.conflict, reason: "log in to a campaign first") }
+    private func seat(_ username: String, center: CampaignCenter) throws -> SeatBoard.Seat {
+        guard let seat = center.seatBoard.seat(of: username) else { throw Abort(.conflict, reason: "log in to a campaign first") }
         return seat
     }
 
@@ -267,19 +267,19 @@ struct DeskController {
         return center
     }
 
-    func view(_ req: Request, user: UserRecord) async throws -> DeskView {
+    func view(_ req: Request, user: UserRecord) async throws -> AgentDesktopView {
         let center = req.application.campaignCenter
-        let seat = center?.desk.seat(of: user.username)
-        let pending = try await DeskView.pending(of: user.username, on: req.db)
-        var campaign: DeskView.Campaign?
+        let seat = center?.seatBoard.seat(of: user.username)
+        let pending = try await AgentDesktopView.pending(of: user.username, on: req.db)
+        var campaign: AgentDesktopView.Campaign?
         if let seat, let record = try await CampaignRecord.find(seat.campaignID, on: req.db) {
-            campaign = DeskView.Campaign(id: seat.campaignID, name: record.name, mode: record.mode, dispositions: (try? record.plan)?.dispositions)
+            campaign = AgentDesktopView.Campaign(id: seat.campaignID, name: record.name, mode: record.mode, dispositions: (try? record.plan)?.dispositions)
         }
         var call = seat?.call
         if call == nil, let first = pending.first, let seat {
             // After a reload or a restart: the call still waiting for its disposition.
             let script = (try? await CampaignRecord.find(seat.campaignID, on: req.db)?.plan.script) ?? nil
-            if var pendingCall = try? await DeskCall.load(leadID: first.lead_id, callID: first.call_id, campaignID: seat.campaignID,
+            if var pendingCall = try? await DesktopCall.load(leadID: first.lead_id, callID: first.call_id, campaignID: seat.campaignID,
                                                          script: script ?? "", agentName: user.displayName, preview: false, on: req.db) {
                 pendingCall.answered_at = nil
                 pendingCall.ended_at = pendingCall.history.first?.at ?? Date(timeIntervalSince1970: 0)
@@ -288,9 +288,9 @@ struct DeskController {
         }
         var registered = false
         if let seat, let center { registered = await center.engine.registration(ofExtension: seat.phone) != nil }
-        return DeskView(agent: user.username, display_name: user.displayName, state: (seat?.state ?? .loggedOut).rawValue,
+        return AgentDesktopView(agent: user.username, display_name: user.displayName, state: (seat?.state ?? .loggedOut).rawValue,
                         reason: seat?.reason?.rawValue, since: seat?.since, extension: seat?.phone, registered: registered,
                         not_ready_after_call: seat?.notReadyAfterCall?.rawValue, campaign: campaign,
-                        campaigns: try await DeskView.availableCampaigns(for: user, on: req.db), call: call, pending: pending)
+                        campaigns: try await AgentDesktopView.availableCampaigns(for: user, on: req.db), call: call, pending: pending)
     }
 }

@@ -8,7 +8,7 @@ import WaihuDomain
 /// step in the campaign (`CampaignLeadLifecycle`: done, a callback at its time, or a retry), the
 /// lead's status, and the do-not-call list when the customer asked for it. One transaction:
 /// a disposition is never half saved, and never saved twice.
-struct DispositionDesk: Sendable {
+struct DispositionRecorder: Sendable {
     let database: Database
     let clock: LocalClock
 

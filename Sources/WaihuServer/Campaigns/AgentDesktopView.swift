@@ -6,7 +6,7 @@ import WaihuDomain
 
 /// The agent desktop's whole state (座席工作台), sent on every change: a reload or a lost
 /// connection gets the same screen back, including a call waiting for its disposition.
-struct DeskView: Content {
+struct AgentDesktopView: Content {
     struct Campaign: Content {
         var id: Int
         var name: String
@@ -31,7 +31,7 @@ struct DeskView: Content {
     var not_ready_after_call: String?
     var campaign: Campaign?
     var campaigns: [Campaign]
-    var call: DeskCall?
+    var call: DesktopCall?
     var pending: [Pending]
 
     /// Campaigns an agent may log in to: running or paused, assigned to the agent's team (or

@@ -7,7 +7,7 @@ import WaihuDomain
 /// What the agent's desktop shows for one call (弹屏): the lead with its number masked, the
 /// campaign's script filled in, and the lead's earlier attempts and dispositions. It stays
 /// on the desk after the customer hangs up, until the disposition is saved.
-struct DeskCall: Content, Sendable {
+struct DesktopCall: Content, Sendable {
     struct Lead: Content, Sendable {
         var id: Int
         var name: String?
@@ -39,7 +39,7 @@ struct DeskCall: Content, Sendable {
 
     /// Reads the lead and its history for the pop.
     static func load(leadID: Int, callID: String, campaignID: Int, script: String, agentName: String, preview: Bool,
-                     on db: Database) async throws -> DeskCall {
+                     on db: Database) async throws -> DesktopCall {
         guard let record = try await LeadRecord.find(leadID, on: db) else {
             throw Abort(.notFound, reason: "no lead \(leadID)")
         }
@@ -54,7 +54,7 @@ struct DeskCall: Content, Sendable {
         let lead = Lead(id: leadID, name: record.name, phone_masked: PhoneMask.masked(DatabaseLeadQueue.dialString(record.phoneKey)),
                         plate: record.plate, car_model: record.carModel, renewal_date: record.renewalDate, extras: extras,
                         status: record.statusName)
-        return DeskCall(call_id: callID, lead_id: leadID, campaign_id: campaignID, preview: preview, answered_at: preview ? nil : Date(),
+        return DesktopCall(call_id: callID, lead_id: leadID, campaign_id: campaignID, preview: preview, answered_at: preview ? nil : Date(),
                         ended_at: nil, lead: lead, script: CampaignScript(script).rendered(with: fields),
                         history: try await history(leadID: leadID, on: db))
     }

@@ -8,9 +8,9 @@ import WaihuDomain
 /// campaign and ready, the one ready longest first. Claiming reserves the agent and pops the
 /// lead on their desktop; after the talk the agent is in wrap-up until the disposition is
 /// saved or the campaign's wrap-up limit passes. Every move is the agent state machine's,
-/// through the desk (a broadcast campaign has no agent runner).
-struct DeskTransferPool: TransferAgentPool {
-    let desk: AgentDesk
+/// through the seat board (a broadcast campaign has no agent runner).
+struct SeatTransferPool: TransferAgentPool {
+    let seatBoard: SeatBoard
     let campaignID: Int
     let campaignName: String
     let script: String
@@ -19,41 +19,41 @@ struct DeskTransferPool: TransferAgentPool {
     let logger: Logger
 
     func claimAgent(for lead: CampaignLead) async -> String? {
-        let seat = desk.reserveLongestReady(campaign: campaignID)
+        let seat = seatBoard.reserveLongestReady(campaign: campaignID)
         logger.info("press-1 caller", metadata: ["lead": .string("\(lead.id)"), "agent": .string(seat?.username ?? "none free")])
         guard let seat else { return nil }
         // The runner rings the phone as soon as it has the extension.
-        _ = try? desk.move(seat.username) { try $0.phoneRinging(at: Date()) }
-        if let call = try? await DeskCall.load(leadID: Int(lead.id), callID: lead.callID, campaignID: campaignID, script: script,
+        _ = try? seatBoard.move(seat.username) { try $0.phoneRinging(at: Date()) }
+        if let call = try? await DesktopCall.load(leadID: Int(lead.id), callID: lead.callID, campaignID: campaignID, script: script,
                                               agentName: seat.displayName, preview: false, on: database) {
-            desk.update(seat.username) { $0.call = call }
+            seatBoard.update(seat.username) { $0.call = call }
         }
         return seat.phone
     }
 
     func agentAnswered(_ phoneExtension: String) async {
-        guard let seat = desk.seat(ofPhone: phoneExtension) else { return }
-        _ = try? desk.move(seat.username) { try $0.answered(at: Date()) }
+        guard let seat = seatBoard.seat(ofPhone: phoneExtension) else { return }
+        _ = try? seatBoard.move(seat.username) { try $0.answered(at: Date()) }
     }
 
     func releaseAgent(_ phoneExtension: String, talked: Bool) async {
         logger.info("press-1 call with the agent ended", metadata: ["phone": .string(phoneExtension), "talked": .string("\(talked)")])
-        guard let seat = desk.seat(ofPhone: phoneExtension) else { return }
+        guard let seat = seatBoard.seat(ofPhone: phoneExtension) else { return }
         guard talked else {
-            guard (try? desk.move(seat.username, { try $0.phoneNotAnswered(at: Date()) })) != nil else { return }
-            desk.update(seat.username) { $0.call = nil }
+            guard (try? seatBoard.move(seat.username, { try $0.phoneNotAnswered(at: Date()) })) != nil else { return }
+            seatBoard.update(seat.username) { $0.call = nil }
             return
         }
-        desk.update(seat.username) { $0.call?.ended_at = Date() }
-        guard let moved = try? desk.move(seat.username, { try $0.callEnded(at: Date()) }),
+        seatBoard.update(seat.username) { $0.call?.ended_at = Date() }
+        guard let moved = try? seatBoard.move(seat.username, { try $0.callEnded(at: Date()) }),
               moved.actions.contains(.startWrapUpTimer) else { return }
         let limit = wrapUp
-        let desk = self.desk
+        let seatBoard = self.seatBoard
         let began = moved.seat.since
         Task {
             try? await Task.sleep(for: limit)
             // Only this wrap-up: a later call's wrap-up has its own timer.
-            _ = try? desk.move(seat.username) { $0.since == began ? $0.wrapUpTimerEnded(at: Date()) : [] }
+            _ = try? seatBoard.move(seat.username) { $0.since == began ? $0.wrapUpTimerEnded(at: Date()) : [] }
         }
     }
 }

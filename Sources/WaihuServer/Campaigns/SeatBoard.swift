@@ -4,17 +4,17 @@ import Vapor
 import WaihuDialer
 import WaihuDomain
 
-/// The agents at their desks on this server (座席): who is logged in to which campaign with
+/// The seat board (座席): the agents seated on this server: who is logged in to which campaign with
 /// which phone, their `AgentStateMachine`, the call on their screen. The machine decides every
-/// move; the desk performs the actions: each closed state interval and each log-in and
+/// move; the board performs the actions: each closed state interval and each log-in and
 /// log-out becomes an event for the KPIs (written in order by one writer), and every change is
 /// pushed to that agent's desktop streams.
 ///
 /// An agent campaign's runner holds the machines of its agents (it reserves them for
-/// customers) and reports each move synchronously (`runnerMoved`), so the desk's copy is
-/// never older than the runner's; for other campaigns (broadcast) the desk moves the
+/// customers) and reports each move synchronously (`runnerMoved`), so the board's copy is
+/// never older than the runner's; for other campaigns (broadcast) the board moves the
 /// machine itself (`move`). The board is a lock, not an actor, so nothing can overtake.
-final class AgentDesk: Sendable {
+final class SeatBoard: Sendable {
     struct Seat: Sendable {
         var username: String
         var displayName: String
@@ -24,9 +24,9 @@ final class AgentDesk: Sendable {
         var campaignID: Int
         var campaignName: String
         var mode: DialMode
-        /// Changed only by the desk, through the machine's moves.
+        /// Changed only by the board, through the machine's moves.
         fileprivate(set) var machine: AgentStateMachine
-        var call: DeskCall?
+        var call: DesktopCall?
         /// Preview: the lead claimed for this agent, shown and not yet dialed.
         var previewLead: CampaignLead?
 
@@ -104,7 +104,7 @@ final class AgentDesk: Sendable {
 
     // MARK: - Moves
 
-    /// Puts an agent at a desk, logged out until the log-in move (the runner's, or `move`).
+    /// Seats an agent, logged out until the log-in move (the runner's, or `move`).
     func seatAgent(_ seat: Seat) {
         board.withLockedValue { board in
             board.seats[seat.username] = seat
@@ -119,7 +119,7 @@ final class AgentDesk: Sendable {
         }
     }
 
-    /// Moves the agent's machine here (campaigns without an agent runner, and the desk's own
+    /// Moves the agent's machine here (campaigns without an agent runner, and the agent's own
     /// log-out when a campaign ends); throws the machine's refusal, nil without a seat.
     /// Returns the seat after the move and the move's actions (a caller may start a timer).
     @discardableResult
@@ -171,7 +171,7 @@ final class AgentDesk: Sendable {
         }
     }
 
-    /// The desk's part of a move: the KPI events and the desktop push. Timers and customers
+    /// The board's part of a move: the KPI events and the desktop push. Timers and customers
     /// are the runner's (or the transfer pool's).
     private func perform(_ actions: [AgentAction], of seat: Seat) {
         var batch: [CallCenterEvent] = []
@@ -205,7 +205,7 @@ final class AgentDesk: Sendable {
 
     // MARK: - Pushing to desktops
 
-    /// A stream that yields whenever this agent's desk changes (bursts may merge).
+    /// A stream that yields whenever this agent's seat changes (bursts may merge).
     func watch(_ username: String) -> AsyncStream<Void> {
         let id = UUID()
         let (stream, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
@@ -242,7 +242,7 @@ extension Application {
         typealias Value = CampaignCenter
     }
 
-    /// The campaigns running on this server and the agents at their desks; nil in commands
+    /// The campaigns running on this server and the agents seated; nil in commands
     /// and tests that run no telephony.
     var campaignCenter: CampaignCenter? {
         get { storage[CampaignCenterKey.self] }

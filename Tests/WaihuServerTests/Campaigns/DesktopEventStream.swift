@@ -6,7 +6,7 @@ import NIOHTTP1
 
 /// An agent's `GET /api/v1/desk/stream` read as a browser's EventSource would: every
 /// `event: desk` is kept, in order, as decoded JSON.
-final class DeskEventStream: @unchecked Sendable {
+final class DesktopEventStream: @unchecked Sendable {
     private let events = NIOLockedValueBox<[[String: Any]]>([])
     private var task: Task<Void, Never>?
 
