@@ -19,7 +19,7 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     el('dt', {}, t('campaigns.callerID')), el('dd', {}, campaign.caller_id || ''),
     el('dt', {}, t('campaigns.window')), el('dd', {}, gate.window ? hhmm(gate.window.opens_at_minute) + '–' + hhmm(gate.window.closes_at_minute) : ''),
     el('dt', {}, t('campaigns.abandon')), el('dd', {}, kit.abandon(campaign)),
-    kit.survey(campaign) ? [el('dt', {}, t('campaigns.survey')), el('dd', {}, kit.survey(campaign))] : null,
+    campaign.progress && campaign.progress.survey_target != null ? [el('dt', {}, t('campaigns.survey')), el('dd', {}, kit.survey(campaign))] : null,
     broadcast ? [el('dt', {}, t('campaigns.prompt')), el('dd', { id: 'campaign-prompt-state' },
       campaign.has_prompt ? t('campaigns.promptSeconds', { seconds: Number(campaign.prompt_seconds || 0).toFixed(1) }) : t('campaigns.noPrompt'))] : null,
     plan.script ? [el('dt', {}, t('campaigns.script')), el('dd', { class: 'script' }, plan.script)] : null);

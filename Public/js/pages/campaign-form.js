@@ -43,6 +43,8 @@ window.campaignForm = async function ({ onCreate, message }) {
   const perDay = el('input', { id: 'campaign-max-per-day', type: 'number', min: 1, max: 20, value: 3 });
   const cap = el('input', { id: 'campaign-abandon-cap', type: 'number', min: 0, max: 5, step: 0.1, value: 3 });
   const wrapUp = el('input', { id: 'campaign-wrap-up', type: 'number', min: 0, max: 3600, value: 60 });
+  // Empty: a sales project; a number: a survey (问卷 / 回访) project with this many questionnaires to complete.
+  const surveyTarget = el('input', { id: 'campaign-survey-target', type: 'number', min: 1, placeholder: t('campaigns.surveyTargetHint') });
   const digits = el('input', { id: 'campaign-transfer-digits', value: '1', pattern: '[0-9*#]{1,4}' });
   const script = el('textarea', { id: 'campaign-script', rows: 4, placeholder: t('campaigns.scriptHint',
     { name: '{name}', agent: '{agent}', car_model: '{car_model}', plate: '{plate}', renewal_date: '{renewal_date}' }) });
@@ -91,14 +93,15 @@ window.campaignForm = async function ({ onCreate, message }) {
     el('label', { class: 'check' }, refusalDNC, ' ', t('campaigns.refusalDNC')));
   const scriptBlock = field('campaigns.script', script, { class: 'wide' });
   const wrapUpBlock = field('campaigns.wrapUp', wrapUp);
-  agentOnly.push(dispositionBlock, scriptBlock, wrapUpBlock);
+  const surveyBlock = field('campaigns.surveyTarget', surveyTarget);
+  agentOnly.push(dispositionBlock, scriptBlock, wrapUpBlock, surveyBlock);
 
   const form = el('form', { id: 'campaign-form' },
     el('div', { class: 'stack-form' },
       field('campaigns.name', name), field('campaigns.modeTitle', mode), field('campaigns.trunk', trunk),
       field('campaigns.callerID', callerID), field('campaigns.opens', opens), field('campaigns.closes', closes),
       field('campaigns.maxPerLead', perLead), field('campaigns.maxPerDay', perDay), field('campaigns.abandonCap', cap),
-      wrapUpBlock, ...broadcastOnly),
+      wrapUpBlock, surveyBlock, ...broadcastOnly),
     el('div', { class: 'stack-form' }, field('campaigns.batches', batchPick), field('campaigns.teams', teamPick)),
     scriptBlock, dispositionBlock,
     el('button', { type: 'submit', id: 'campaign-submit' }, t('common.create')));
@@ -127,6 +130,7 @@ window.campaignForm = async function ({ onCreate, message }) {
       script: script.value,
       dispositions: dispositions.length ? dispositions : undefined,
       refusal_adds_to_dnc: refusalDNC.checked,
+      survey_target: !broadcast && surveyTarget.value.trim() ? Number(surveyTarget.value) : undefined,
     };
     const body = {
       name: name.value.trim(), plan, batches: picked(batchPick), teams: picked(teamPick),

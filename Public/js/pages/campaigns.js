@@ -26,13 +26,14 @@ window.pages.campaigns = async function (root) {
 
   function progressCell(c) {
     const p = c.progress || {};
+    const survey = kit.survey(c);
     return el('td', { class: 'progress-cell', 'data-progress': c.id },
       el('div', {}, t('campaigns.progressLine', {
         total: p.total ?? 0, waiting: p.waiting ?? 0, dialing: p.dialing ?? 0, wrap_up: p.wrap_up ?? 0, done: p.done ?? 0,
       })),
       el('div', { class: 'muted' }, t('campaigns.todayLine', { dialed: p.dialed_today ?? 0, answered: p.answered_today ?? 0 }),
         ' · ', t('campaigns.abandon'), ' ', kit.abandon(c)),
-      kit.survey(c) ? el('div', {}, kit.survey(c)) : null);
+      survey ? el('div', {}, survey) : null);
   }
 
   function row(c) {

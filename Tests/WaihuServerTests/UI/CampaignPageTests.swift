@@ -72,7 +72,9 @@ final class CampaignPageTests: XCTestCase {
             try await browser.element("#campaign-\(id)-pause")
 
             // A campaign over no lead: the server refuses to start it and the page says why.
+            // It is a survey (回访) project: the page shows its questionnaires against the target.
             try await browser.type("#campaign-name", "空任务")
+            try await browser.type("#campaign-survey-target", "50")
             try await browser.click("#campaign-batches input[data-name='旧名单']")
             try await browser.type("#campaign-trunk", "电信")
             try await browser.type("#campaign-opens", "00:00")
@@ -81,6 +83,11 @@ final class CampaignPageTests: XCTestCase {
             try await browser.waitForText("#campaigns-table", containing: "空任务")
             let all = try await server.api.get("/api/v1/campaigns", token: admin).jsonArray
             let empty = try XCTUnwrap(all.first { $0["name"] as? String == "空任务" }?["id"] as? Int)
+            XCTAssertEqual((all.first { $0["name"] as? String == "空任务" }?["plan"] as? [String: Any])?["survey_target"] as? Int, 50)
+            XCTAssertNil((campaign["plan"] as? [String: Any])?["survey_target"], "left empty: a sales project")
+            try await browser.waitForText("tr[data-campaign='\(empty)'] [data-survey]", containing: "问卷完成 0 / 50")
+            let renewalRow = try await browser.text("tr[data-campaign='\(id)']")
+            XCTAssertFalse(renewalRow.contains("问卷完成"), renewalRow)
             try await browser.click("#campaign-\(empty)-start")
             try await browser.waitForText("#campaigns-message", containing: "无法执行")
             let shown = try await browser.text("#campaigns-message")
