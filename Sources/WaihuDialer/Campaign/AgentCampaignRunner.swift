@@ -25,7 +25,7 @@ public actor AgentCampaignRunner {
     private let control: CampaignControl
     private var pacer: any DialPacer
     private let onScreenPop: @Sendable (ScreenPop) async -> Void
-    private let onResult: @Sendable (AgentCampaignCallResult) async -> Void
+    private let onResult: @Sendable (CampaignCallResult) async -> Void
     /// Told of every move of an agent's state machine (the phone, the machine after the
     /// move, its actions), synchronously and in order, so the desktop and the state-interval
     /// events follow what happened here.
@@ -47,7 +47,7 @@ public actor AgentCampaignRunner {
                 route: @escaping @Sendable (CampaignLead) -> OutboundCallRequest.Target,
                 onScreenPop: @escaping @Sendable (ScreenPop) async -> Void = { _ in },
                 onAgentMove: @escaping @Sendable (String, AgentStateMachine, [AgentAction]) -> Void = { _, _, _ in },
-                onResult: @escaping @Sendable (AgentCampaignCallResult) async -> Void) {
+                onResult: @escaping @Sendable (CampaignCallResult) async -> Void) {
         self.engine = engine
         self.settings = settings
         self.pacer = pacer
@@ -143,7 +143,7 @@ public actor AgentCampaignRunner {
         await onResult(result)
     }
 
-    private func connect(_ lead: CampaignLead, id: UUID, reservedAgent: String?) async -> AgentCampaignCallResult {
+    private func connect(_ lead: CampaignLead, id: UUID, reservedAgent: String?) async -> CampaignCallResult {
         let placedAt = Date()
         let dialed = clock.now
         let recording = settings.recordingDirectory.map {
@@ -160,8 +160,7 @@ public actor AgentCampaignRunner {
             pacer.observe(.dialFailed(outcome: .failed, seconds: 0), day: today)
             let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
                                     recording: nil)
-            return AgentCampaignCallResult(lead: lead, customer: failed, agent: nil, abandoned: false, talkSeconds: 0,
-                                           placedAt: placedAt, endedAt: Date())
+            return CampaignCallResult(lead: lead, customer: failed, placedAt: placedAt, endedAt: Date())
         }
         let answered = await leg.waitUntilAnswered()
         ringing[id] = nil
@@ -170,8 +169,7 @@ public actor AgentCampaignRunner {
             let report = await leg.waitUntilEnded()
             if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
             pacer.observe(.dialFailed(outcome: report.outcome, seconds: secondsToAnswer), day: today)
-            return AgentCampaignCallResult(lead: lead, customer: report, agent: nil, abandoned: false, talkSeconds: 0,
-                                           placedAt: placedAt, endedAt: Date())
+            return CampaignCallResult(lead: lead, customer: report, placedAt: placedAt, endedAt: Date())
         }
 
         var agent = reservedAgent ?? takeReadyAgent()
@@ -180,8 +178,8 @@ public actor AgentCampaignRunner {
             pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: true), day: today)
             if let message = settings.abandonMessage { await leg.play(message) }
             leg.hangUp()
-            return AgentCampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), agent: nil, abandoned: true,
-                                           talkSeconds: 0, placedAt: placedAt, endedAt: Date())
+            return CampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), abandoned: true,
+                                      placedAt: placedAt, endedAt: Date())
         }
         pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: false), day: today)
         await onScreenPop(ScreenPop(agentPhone: phone, lead: lead))
@@ -207,8 +205,8 @@ public actor AgentCampaignRunner {
         }
         if !connected, let message = settings.abandonMessage { await leg.play(message) }
         leg.hangUp()
-        return AgentCampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), agent: connected ? phone : nil,
-                                       abandoned: !connected, talkSeconds: talkSeconds, placedAt: placedAt, endedAt: Date())
+        return CampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), agentPhone: connected ? phone : nil,
+                                  abandoned: !connected, talkSeconds: talkSeconds, placedAt: placedAt, endedAt: Date())
     }
 
     // MARK: - Agents and waiting customers

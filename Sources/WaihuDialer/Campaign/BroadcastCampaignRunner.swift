@@ -5,7 +5,7 @@ import WaihuMedia
 /// Runs a voice-broadcast campaign (语音群呼): takes leads from a queue, dials them through
 /// the trunk under its limits (the engine's `TrunkAdmission`), plays the ad to every
 /// answered call, and puts a caller who presses a transfer key through to a free agent.
-/// Every call ends in one `BroadcastCallResult`, handed to `onResult` as soon as the call
+/// Every call ends in one `CampaignCallResult`, handed to `onResult` as soon as the call
 /// is over, so the caller can store it before the next lead is even claimed.
 public struct BroadcastCampaignRunner: Sendable {
     public let engine: TelephonyEngine
@@ -31,7 +31,7 @@ public struct BroadcastCampaignRunner: Sendable {
     /// campaign's own share), and only then claims its lead, so no lead waits claimed.
     @discardableResult
     public func run(queue: CampaignLeadQueue, control: CampaignControl = CampaignControl(),
-                    onResult: @escaping @Sendable (BroadcastCallResult) async -> Void) async throws -> Int {
+                    onResult: @escaping @Sendable (CampaignCallResult) async -> Void) async throws -> Int {
         let admission = settings.admission(share: share)
         var placed = 0
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -69,7 +69,7 @@ public struct BroadcastCampaignRunner: Sendable {
     /// One lead from dial to hang-up.
     /// `admitted`: the call's ticket from the engine's `TrunkAdmission`, already taken; without
     /// one the call waits for its admission itself.
-    public func call(_ lead: CampaignLead, admitted: TrunkAdmission.Ticket? = nil) async -> BroadcastCallResult {
+    public func call(_ lead: CampaignLead, admitted: TrunkAdmission.Ticket? = nil) async -> CampaignCallResult {
         let placedAt = Date()
         let recording = settings.recordingDirectory.map {
             $0.appendingPathComponent("\(lead.id)-\(Int(placedAt.timeIntervalSince1970 * 1000)).wav").path
@@ -83,12 +83,10 @@ public struct BroadcastCampaignRunner: Sendable {
         } catch {
             let failed = CallReport(outcome: .failed, sipStatus: nil, ringSeconds: 0, listenedSeconds: 0, dtmf: "",
                                     recording: nil)
-            return BroadcastCallResult(lead: lead, customer: failed, wantedAgent: false, transferredTo: nil, agent: nil,
-                                       talkSeconds: 0, placedAt: placedAt, endedAt: Date())
+            return CampaignCallResult(lead: lead, customer: failed, placedAt: placedAt, endedAt: Date())
         }
         guard await leg.waitUntilAnswered() else {
-            return BroadcastCallResult(lead: lead, customer: await leg.waitUntilEnded(), wantedAgent: false,
-                                       transferredTo: nil, agent: nil, talkSeconds: 0, placedAt: placedAt, endedAt: Date())
+            return CampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), placedAt: placedAt, endedAt: Date())
         }
         let wantedAgent = await listenForTransferKey(leg)
         var transferredTo: String?
@@ -105,8 +103,8 @@ public struct BroadcastCampaignRunner: Sendable {
         }
         leg.hangUp()
         let customer = await leg.waitUntilEnded()
-        return BroadcastCallResult(lead: lead, customer: customer, wantedAgent: wantedAgent, transferredTo: transferredTo,
-                                   agent: agentReport, talkSeconds: talkSeconds, placedAt: placedAt, endedAt: Date())
+        return CampaignCallResult(lead: lead, customer: customer, agentPhone: transferredTo, agentLeg: agentReport,
+                                  wantedAgent: wantedAgent, talkSeconds: talkSeconds, placedAt: placedAt, endedAt: Date())
     }
 
     /// Plays the ad while listening for keys; true as soon as a transfer key is pressed

@@ -16,42 +16,32 @@ struct CampaignCallLog: Sendable {
     let plan: CampaignPlan
     let clock: LocalClock
 
-    /// One finished call. `agent` is the agent's user name when an agent took it.
-    struct FinishedCall: Sendable {
-        var lead: CampaignLead
-        var report: CallReport
-        var outcome: CallOutcome
-        var agent: String?
-        var talkSeconds: Double
-        var placedAt: Date
-        var endedAt: Date
-    }
-
-    func record(_ call: FinishedCall) async throws {
+    /// One finished call; `agent` is the user name of the agent who talked to the customer.
+    func record(_ call: CampaignCallResult, agent: String?) async throws {
         let step = CampaignLeadLifecycle(retry: plan.gate.attempts.retry)
-            .afterCall(call.outcome, mode: plan.mode, connectedToAgent: call.agent != nil && call.talkSeconds > 0, at: call.endedAt)
-        let answeredAt = call.report.outcome == .answered ? call.placedAt.addingTimeInterval(call.report.ringSeconds) : nil
+            .afterCall(call.outcome, mode: plan.mode, connectedToAgent: agent != nil && call.talkSeconds > 0, at: call.endedAt)
+        let answeredAt = call.customer.outcome == .answered ? call.placedAt.addingTimeInterval(call.customer.ringSeconds) : nil
         try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             let context = try await Self.context(callID: call.lead.callID, on: sql)
             let attempt = CallAttemptRecord(
                 callID: call.lead.callID, leadID: String(call.lead.id), campaignID: campaignName, number: call.lead.number,
                 placedAt: call.placedAt, answeredAt: answeredAt, endedAt: call.endedAt, outcome: call.outcome,
-                agentID: call.agent, talkSeconds: call.talkSeconds, playbackSeconds: call.report.listenedSeconds,
-                digits: call.report.dtmf.isEmpty ? nil : call.report.dtmf, attemptNumber: context?.attempts,
+                agentID: agent, talkSeconds: call.talkSeconds, playbackSeconds: call.customer.listenedSeconds,
+                digits: call.customer.dtmf.isEmpty ? nil : call.customer.dtmf, attemptNumber: context?.attempts,
                 listBatch: context?.batch, listSource: context?.source)
             try await EventStore(database: db, clock: clock).insert([.callAttempt(attempt)])
             // Only a lead still claimed by this call (`dialing`) moves, so a late result can
             // never undo a disposition.
             let store = CampaignLeadStore(sql: sql)
             try await store.apply(step, callID: call.lead.callID, call: .init(
-                outcome: call.outcome, attemptAt: call.placedAt, agent: call.agent,
-                listenedSeconds: call.report.listenedSeconds))
+                outcome: call.outcome, attemptAt: call.placedAt, agent: agent,
+                listenedSeconds: call.customer.listenedSeconds))
             if let status = step.leadStatus { try await store.setLeadStatus(Int(call.lead.id), status) }
-            if let path = call.report.recording {
+            if let path = call.customer.recording {
                 try await sql.insert(into: "call_recordings")
                     .columns("call_id", "campaign_id", "lead_id", "agent_id", "path", "started_at")
-                    .values(SQLBind(call.lead.callID), SQLBind(campaignID), SQLBind(Int(call.lead.id)), SQLBind(call.agent),
+                    .values(SQLBind(call.lead.callID), SQLBind(campaignID), SQLBind(Int(call.lead.id)), SQLBind(agent),
                             SQLBind(path), SQLBind(call.placedAt.timeIntervalSince1970))
                     .run()
             }

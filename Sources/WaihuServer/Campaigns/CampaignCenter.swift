@@ -147,12 +147,8 @@ actor CampaignCenter {
             task = Task { [weak self] in
                 do {
                     try await runner.run(queue: queue, control: control) { result in
-                        let agent = result.transferredTo.flatMap { seatBoard.seat(ofPhone: $0)?.username }
-                        let call = CampaignCallLog.FinishedCall(
-                            lead: result.lead, report: result.customer, outcome: result.customer.outcome, agent: agent,
-                            talkSeconds: result.talkSeconds,
-                            placedAt: result.placedAt, endedAt: result.endedAt)
-                        await Self.store(call, log: log, logger: logger, hub: hub)
+                        let agent = result.agentPhone.flatMap { seatBoard.seat(ofPhone: $0)?.username }
+                        await Self.store(result, agent: agent, log: log, logger: logger, hub: hub)
                     }
                 } catch {
                     logger.error("broadcast campaign stopped", metadata: ["campaign": .string(name), "error": .string("\(error)")])
@@ -174,11 +170,8 @@ actor CampaignCenter {
                 // Synchronous and in the runner's order: the seat board never shows an older state.
                 onAgentMove: { phone, machine, actions in seatBoard.runnerMoved(phone: phone, machine, actions) },
                 onResult: { result in
-                    let agent = result.agent.flatMap { seatBoard.seat(ofPhone: $0)?.username }
-                    let call = CampaignCallLog.FinishedCall(
-                        lead: result.lead, report: result.customer, outcome: result.abandoned && result.customer.outcome == .answered ? .abandoned : result.customer.outcome,
-                        agent: agent, talkSeconds: result.talkSeconds, placedAt: result.placedAt, endedAt: result.endedAt)
-                    await Self.store(call, log: log, logger: logger, hub: hub)
+                    let agent = result.agentPhone.flatMap { seatBoard.seat(ofPhone: $0)?.username }
+                    await Self.store(result, agent: agent, log: log, logger: logger, hub: hub)
                     if let agent { seatBoard.update(agent) { seat in if seat.call?.call_id == result.lead.callID { seat.call?.ended_at = result.endedAt } } }
                 })
             agentRunner = runner
@@ -193,9 +186,9 @@ actor CampaignCenter {
         logger.info("campaign dialing", metadata: ["campaign": .string(name), "mode": .string(plan.mode.rawValue)])
     }
 
-    private static func store(_ call: CampaignCallLog.FinishedCall, log: CampaignCallLog, logger: Logger, hub: LiveHub) async {
+    private static func store(_ call: CampaignCallResult, agent: String?, log: CampaignCallLog, logger: Logger, hub: LiveHub) async {
         do {
-            try await log.record(call)
+            try await log.record(call, agent: agent)
             hub.changed()
         } catch {
             logger.error("could not record a call", metadata: ["call": .string(call.lead.callID), "error": .string("\(error)")])

@@ -12,9 +12,9 @@ import WaihuTestPeers
 /// nobody takes within the grace are abandoned and hear the recorded message.
 final class AgentCampaignRunnerTests: XCTestCase {
     actor Log {
-        var results: [AgentCampaignCallResult] = []
+        var results: [CampaignCallResult] = []
         var pops: [ScreenPop] = []
-        func add(_ result: AgentCampaignCallResult) { results.append(result) }
+        func add(_ result: CampaignCallResult) { results.append(result) }
         func add(_ pop: ScreenPop) { pops.append(pop) }
     }
 
@@ -58,7 +58,7 @@ final class AgentCampaignRunnerTests: XCTestCase {
             onResult: { result in
                 await log.add(result)
                 // The agent saves the disposition; then the next customer may come.
-                if let agent = result.agent { await holder.runner?.dispositionSaved(phone: agent) }
+                if let agent = result.agentPhone { await holder.runner?.dispositionSaved(phone: agent) }
             })
         await holder.set(runner)
         await runner.login(phone: "8001")
@@ -69,7 +69,7 @@ final class AgentCampaignRunnerTests: XCTestCase {
         XCTAssertEqual(results.map(\.lead.id), [1, 2])
         for result in results {
             XCTAssertEqual(result.customer.outcome, .answered)
-            XCTAssertEqual(result.agent, "8001", phone.process.output)
+            XCTAssertEqual(result.agentPhone, "8001", phone.process.output)
             XCTAssertFalse(result.abandoned)
             XCTAssertGreaterThan(result.talkSeconds, 1.2, "connected until the customer hung up 2.5 s after answering")
             XCTAssertLessThan(result.talkSeconds, 3.2)
@@ -110,7 +110,7 @@ final class AgentCampaignRunnerTests: XCTestCase {
             route: { .trunk(number: $0.number, host: "127.0.0.1", port: port, credentials: nil) },
             onResult: { result in
                 await log.add(result)
-                if result.agent != nil, await holder.runner?.state(ofPhone: "8001") == .wrapUp { await wrapUp.add(result) }
+                if result.agentPhone != nil, await holder.runner?.state(ofPhone: "8001") == .wrapUp { await wrapUp.add(result) }
             })
         await holder.set(runner)
         await runner.login(phone: "8001")
@@ -119,12 +119,12 @@ final class AgentCampaignRunnerTests: XCTestCase {
 
         let results = await log.results
         XCTAssertEqual(results.count, 3)
-        XCTAssertEqual(results.filter { $0.agent == "8001" }.count, 1, phone.process.output)
+        XCTAssertEqual(results.filter { $0.agentPhone == "8001" }.count, 1, phone.process.output)
         let abandoned = results.filter(\.abandoned)
         XCTAssertEqual(abandoned.count, 2)
         for result in abandoned {
             XCTAssertEqual(result.customer.outcome, .answered)
-            XCTAssertNil(result.agent)
+            XCTAssertNil(result.agentPhone)
             XCTAssertEqual(result.customer.listenedSeconds, 1.5, accuracy: 0.3, "the abandoned customer heard the whole message")
         }
         let inWrapUp = await wrapUp.results.count

@@ -12,8 +12,8 @@ import WaihuTestPeers
 /// time, keys and transfer, and nothing is left held.
 final class BroadcastCampaignRunnerTests: XCTestCase {
     actor Results {
-        var all: [Int64: BroadcastCallResult] = [:]
-        func add(_ result: BroadcastCallResult) { all[result.lead.id] = result }
+        var all: [Int64: CampaignCallResult] = [:]
+        func add(_ result: CampaignCallResult) { all[result.lead.id] = result }
     }
 
     private static var listenScenario: String {
@@ -72,8 +72,8 @@ final class BroadcastCampaignRunnerTests: XCTestCase {
         XCTAssertEqual(transferred.customer.outcome, .answered)
         XCTAssertEqual(transferred.customer.dtmf, "1")
         XCTAssertTrue(transferred.wantedAgent)
-        XCTAssertEqual(transferred.transferredTo, "8001", phone.process.output)
-        XCTAssertEqual(transferred.agent?.outcome, .answered)
+        XCTAssertEqual(transferred.agentPhone, "8001", phone.process.output)
+        XCTAssertEqual(transferred.agentLeg?.outcome, .answered)
         XCTAssertLessThan(transferred.customer.listenedSeconds, 3, "the ad stops when the caller presses 1 (about 1 s in)")
         XCTAssertGreaterThan(transferred.customer.listenedSeconds, 0.5)
         let recording = try XCTUnwrap(transferred.customer.recording)
@@ -86,7 +86,7 @@ final class BroadcastCampaignRunnerTests: XCTestCase {
             let listened = try XCTUnwrap(all[id])
             XCTAssertEqual(listened.customer.outcome, .answered)
             XCTAssertFalse(listened.wantedAgent)
-            XCTAssertNil(listened.transferredTo)
+            XCTAssertNil(listened.agentPhone)
             XCTAssertEqual(listened.customer.dtmf, "")
             XCTAssertEqual(listened.customer.listenedSeconds, 2.5, accuracy: 0.6, "the customer hung up 2.5 s into the 6 s ad")
         }
