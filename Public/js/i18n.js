@@ -89,11 +89,8 @@
       'campaigns.digits': '按键', 'campaigns.recording': '录音', 'campaigns.abandoned': '（呼损）',
       'campaigns.listeners': '收听排行', 'campaigns.noListeners': '没有达到时长的客户', 'campaigns.minSeconds': '最短收听（秒）',
       'campaigns.makeCallback': '生成座席回拨任务', 'campaigns.callbackName': '回拨任务名称：', 'campaigns.callbackMade': '已创建回拨任务 {name}（{count} 条）',
-      'outcome.answered': '接通', 'outcome.busy': '忙音', 'outcome.no_answer': '无人接听', 'outcome.invalid': '空号/停机', 'outcome.rejected': '拒接', 'outcome.failed': '呼叫失败',
-      'outcome.abandoned': '呼损', 'outcome.machine': '答录机',
       'desk.title': '座席签入', 'desk.campaign': '外呼任务', 'desk.extension': '分机号', 'desk.login': '签入', 'desk.logout': '签出', 'desk.ready': '就绪', 'desk.notReady': '示忙',
       'desk.refused': '无法执行：{reason}', 'desk.reconnecting': '连接中断，正在重连…', 'desk.unregistered': '话机未注册',
-      'desk.state.logged_out': '未签入', 'desk.state.not_ready': '示忙', 'desk.state.ready': '就绪', 'desk.state.reserved': '已预占', 'desk.state.ringing': '振铃中', 'desk.state.on_call': '通话中', 'desk.state.wrap_up': '后处理',
       'desk.previewNext': '下一条', 'desk.previewDial': '拨打', 'desk.previewSkip': '跳过', 'desk.previewing': '预览中，点击“拨打”呼叫客户',
       'desk.dialing': '呼叫中…', 'desk.talking': '通话中（{since} 接通）', 'desk.ended': '通话已结束（{at}），请填写小结',
       'desk.editLead': '修改客户资料', 'desk.script': '话术', 'desk.noScript': '（本任务没有话术）', 'desk.history': '历史联系记录', 'desk.noHistory': '第一次联系',
@@ -190,18 +187,13 @@
       'campaigns.nextDial': 'Next dial', 'campaigns.doneReasonTitle': 'Why done', 'campaigns.lastOutcomeTitle': 'Last outcome', 'campaigns.callback': 'Callback',
       'campaigns.leadState.waiting': 'Waiting', 'campaigns.leadState.dialing': 'Dialing', 'campaigns.leadState.wrap_up': 'Awaiting disposition', 'campaigns.leadState.done': 'Done',
       'campaigns.doneReason.settled': 'Settled', 'campaigns.doneReason.dnc': 'Do not call', 'campaigns.doneReason.invalid_number': 'Invalid number', 'campaigns.doneReason.attempt_limit': 'Attempt limit reached',
-      'campaigns.lastOutcome.live_answer': 'Answered', 'campaigns.lastOutcome.busy': 'Busy / rejected', 'campaigns.lastOutcome.no_answer': 'No answer', 'campaigns.lastOutcome.machine': 'Machine',
-      'campaigns.lastOutcome.network_failure': 'Call failed', 'campaigns.lastOutcome.vacant': 'Vacant', 'campaigns.lastOutcome.invalid': 'Invalid number',
       'campaigns.calls': 'Latest calls', 'campaigns.noCalls': 'No calls yet', 'campaigns.callAt': 'When', 'campaigns.lead': 'Lead', 'campaigns.phone': 'Phone',
       'campaigns.outcome': 'Outcome', 'campaigns.agent': 'Agent', 'campaigns.disposition': 'Disposition', 'campaigns.listened': 'Listened', 'campaigns.talk': 'Talk',
       'campaigns.digits': 'Keys', 'campaigns.recording': 'Recording', 'campaigns.abandoned': '(abandoned)',
       'campaigns.listeners': 'Listeners ranking', 'campaigns.noListeners': 'Nobody listened that long', 'campaigns.minSeconds': 'Listened at least (s)',
       'campaigns.makeCallback': 'Make a callback campaign', 'campaigns.callbackName': 'Callback campaign name:', 'campaigns.callbackMade': 'Callback campaign {name} created ({count} leads)',
-      'outcome.answered': 'Answered', 'outcome.busy': 'Busy', 'outcome.no_answer': 'No answer', 'outcome.invalid': 'Vacant', 'outcome.rejected': 'Rejected', 'outcome.failed': 'Failed',
-      'outcome.abandoned': 'Abandoned', 'outcome.machine': 'Answering machine',
       'desk.title': 'Log in to a campaign', 'desk.campaign': 'Campaign', 'desk.extension': 'Extension', 'desk.login': 'Log in', 'desk.logout': 'Log out', 'desk.ready': 'Ready', 'desk.notReady': 'Not ready',
       'desk.refused': 'Refused: {reason}', 'desk.reconnecting': 'Connection lost, reconnecting…', 'desk.unregistered': 'phone not registered',
-      'desk.state.logged_out': 'Logged out', 'desk.state.not_ready': 'Not ready', 'desk.state.ready': 'Ready', 'desk.state.reserved': 'Reserved', 'desk.state.ringing': 'Ringing', 'desk.state.on_call': 'On a call', 'desk.state.wrap_up': 'Wrap-up',
       'desk.previewNext': 'Next', 'desk.previewDial': 'Dial', 'desk.previewSkip': 'Skip', 'desk.previewing': 'Preview: press Dial to call the customer',
       'desk.dialing': 'Calling…', 'desk.talking': 'On the call (answered {since})', 'desk.ended': 'The call ended ({at}); save a disposition',
       'desk.editLead': 'Edit the lead', 'desk.script': 'Script', 'desk.noScript': '(this campaign has no script)', 'desk.history': 'Previous contacts', 'desk.noHistory': 'First contact',
@@ -231,6 +223,7 @@
   const vocabularyKeys = {
     audit_actions: 'audit.action.', dial_modes: 'campaigns.mode.', disposition_categories: 'category.',
     not_ready_reasons: 'desk.reason.', roles: 'role.', campaign_statuses: 'campaigns.status.',
+    call_outcomes: 'outcome.', agent_states: 'desk.state.',
   };
   let lists = {};
   window.vocabulary = {

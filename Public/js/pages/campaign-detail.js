@@ -85,7 +85,7 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
           el('td', { class: 'num' }, String(r.attempts)), el('td', { class: 'num' }, String(r.attempts_today)),
           el('td', {}, r.next_dial_at ? kit.time(r.next_dial_at) : ''),
           el('td', { 'data-reason': r.done_reason || '' }, r.done_reason ? kit.label('campaigns.doneReason.' + r.done_reason, r.done_label) : ''),
-          el('td', {}, r.last_outcome ? kit.label('campaigns.lastOutcome.' + r.last_outcome, r.last_outcome_label) : ''),
+          el('td', {}, r.last_outcome ? kit.label('outcome.' + r.last_outcome, r.last_outcome_label) : ''),
           el('td', {}, r.callback_at ? kit.time(r.callback_at) + (r.callback_agent ? ' · ' + r.callback_agent : '') : ''))));
         if (result.leads.length === 0) body.append(el('tr', {}, el('td', { colspan: 10, class: 'muted' }, t('campaigns.noLeads'))));
       } catch (e) { message.textContent = t('common.error', { message: e.message }); }

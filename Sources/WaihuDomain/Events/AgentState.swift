@@ -32,18 +32,34 @@ public enum AgentState: String, StoredEnum {
 
     public init(from decoder: Decoder) throws { self = try Self.decodeStored(from: decoder) }
 
-    /// The Chinese name used in the seed documents and the UI.
+    /// The Chinese name the desktop, the wallboard and error messages show (就绪 is the
+    /// seed documents' 就绪/空闲).
     public var chineseName: String {
         switch self {
         case .loggedOut: return "未签入"
-        case .ready: return "空闲"
+        case .ready: return "就绪"
         case .reserved: return "已预占"
-        case .ringing: return "振铃"
-        case .onCall: return "通话"
+        case .ringing: return "振铃中"
+        case .onCall: return "通话中"
         case .wrapUp: return "后处理"
         case .notReady: return "示忙"
         case .internalCall: return "内部呼叫"
         case .helpRequest: return "内部求助"
+        }
+    }
+
+    /// The English name the pages show.
+    public var englishName: String {
+        switch self {
+        case .loggedOut: return "Logged out"
+        case .ready: return "Ready"
+        case .reserved: return "Reserved"
+        case .ringing: return "Ringing"
+        case .onCall: return "On a call"
+        case .wrapUp: return "Wrap-up"
+        case .notReady: return "Not ready"
+        case .internalCall: return "Internal call"
+        case .helpRequest: return "Asking for help"
         }
     }
 

@@ -35,4 +35,18 @@ public enum CallOutcome: String, StoredEnum {
         case .failed: return "呼叫失败"
         }
     }
+
+    /// The English name shown on the pages.
+    public var englishName: String {
+        switch self {
+        case .answered: return "Answered"
+        case .busy: return "Busy"
+        case .noAnswer: return "No answer"
+        case .invalid: return "Vacant / suspended"
+        case .rejected: return "Rejected"
+        case .abandoned: return "Abandoned"
+        case .machine: return "Answering machine"
+        case .failed: return "Call failed"
+        }
+    }
 }

@@ -15,6 +15,8 @@ extension DispositionCategory: VocabularyTerm {}
 extension NotReadyReason: VocabularyTerm {}
 extension Role: VocabularyTerm {}
 extension CampaignStatus: VocabularyTerm {}
+extension CallOutcome: VocabularyTerm {}
+extension AgentState: VocabularyTerm {}
 
 /// Every list the pages choose from, each value with its zh-CN and English name.
 struct Vocabulary: Content, Equatable {
@@ -33,11 +35,14 @@ struct Vocabulary: Content, Equatable {
     var not_ready_reasons: [Term]
     var roles: [Term]
     var campaign_statuses: [Term]
+    var call_outcomes: [Term]
+    var agent_states: [Term]
 
     static let current = Vocabulary(
         audit_actions: terms(AuditAction.self), dial_modes: terms(DialMode.self),
         disposition_categories: terms(DispositionCategory.self), not_ready_reasons: terms(NotReadyReason.self),
-        roles: terms(Role.self), campaign_statuses: terms(CampaignStatus.self))
+        roles: terms(Role.self), campaign_statuses: terms(CampaignStatus.self),
+        call_outcomes: terms(CallOutcome.self), agent_states: terms(AgentState.self))
 
     static func terms<T: VocabularyTerm>(_ type: T.Type) -> [Term] {
         T.allCases.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName) }

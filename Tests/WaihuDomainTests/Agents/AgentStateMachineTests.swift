@@ -240,7 +240,7 @@ final class AgentStateMachineTests: XCTestCase {
     }
 
     func testRefusalsSayWhy() {
-        XCTAssertEqual(AgentTransitionError.refused(.ready, in: .onCall).description, "ready: you are on a call (通话)")
+        XCTAssertEqual(AgentTransitionError.refused(.ready, in: .onCall).description, "ready: you are on a call (通话中)")
         XCTAssertEqual(AgentTransitionError.refused(.notReady, in: .loggedOut).description, "not_ready: log in to a campaign first")
     }
 

@@ -24,6 +24,8 @@ final class VocabularyPageTests: XCTestCase {
             XCTAssertEqual(values("not_ready_reasons"), NotReadyReason.allCases.map(\.rawValue))
             XCTAssertEqual(values("roles"), Role.allCases.map(\.rawValue))
             XCTAssertEqual(values("campaign_statuses"), CampaignStatus.allCases.map(\.rawValue))
+            XCTAssertEqual(values("call_outcomes"), CallOutcome.allCases.map(\.rawValue))
+            XCTAssertEqual(values("agent_states"), AgentState.allCases.map(\.rawValue))
             let fixed = (reply.json["dial_modes"] as? [[String: Any]])?.first { $0["value"] as? String == "fixed_ratio" }
             XCTAssertEqual(fixed?["zh"] as? String, "固定比例")
             XCTAssertEqual(fixed?["en"] as? String, "Fixed ratio")
