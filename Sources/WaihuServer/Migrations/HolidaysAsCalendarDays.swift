@@ -7,19 +7,9 @@ import WaihuDomain
 /// (`CalendarDay`); plans stored with `{"year":…,"month":…,"day":…}` are rewritten once
 /// (`CampaignPlanLegacyHolidays`).
 struct HolidaysAsCalendarDays: AsyncMigration {
-    private struct Row: Decodable {
-        var id: Int
-        var plan: String
-    }
-
     func prepare(on database: Database) async throws {
         guard let sql = database as? SQLDatabase else { return }
-        let rows = try await sql.select().column("id").column("plan").from("campaigns").all(decoding: Row.self)
-        for row in rows {
-            guard let rewritten = try CampaignPlanLegacyHolidays.rewritten(Data(row.plan.utf8)) else { continue }
-            try await sql.update("campaigns").set("plan", to: String(decoding: rewritten, as: UTF8.self))
-                .where("id", .equal, row.id).run()
-        }
+        try await StoredCampaignPlans.rewrite(on: sql, CampaignPlanLegacyHolidays.rewritten)
     }
 
     /// Nothing to undo: an older waihu cannot read a holiday written as text, and going back

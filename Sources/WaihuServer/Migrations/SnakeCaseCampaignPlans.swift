@@ -7,19 +7,9 @@ import WaihuDomain
 /// stored with camelCase keys inside (`gate.window.opensAtMinute`) are rewritten once
 /// (`CampaignPlanLegacyKeys`). See docs/decisions/0003-campaign-plan-snake-case.md.
 struct SnakeCaseCampaignPlans: AsyncMigration {
-    private struct Row: Decodable {
-        var id: Int
-        var plan: String
-    }
-
     func prepare(on database: Database) async throws {
         guard let sql = database as? SQLDatabase else { return }
-        let rows = try await sql.select().column("id").column("plan").from("campaigns").all(decoding: Row.self)
-        for row in rows {
-            guard let rewritten = try CampaignPlanLegacyKeys.rewritten(Data(row.plan.utf8)) else { continue }
-            try await sql.update("campaigns").set("plan", to: String(decoding: rewritten, as: UTF8.self))
-                .where("id", .equal, row.id).run()
-        }
+        try await StoredCampaignPlans.rewrite(on: sql, CampaignPlanLegacyKeys.rewritten)
     }
 
     /// Nothing to undo: an older waihu read snake_case keys inside the plan as unknown and
