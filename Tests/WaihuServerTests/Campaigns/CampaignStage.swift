@@ -56,7 +56,9 @@ final class CampaignStage: @unchecked Sendable {
     /// Logs the agent in at the desk as soon as the phone has registered (baresip takes a moment).
     func logIn(token: String, campaign: Int, phone: String = "8001") async throws -> APIClient.Reply {
         var login = APIClient.Reply(status: 0, headers: [:], body: Data())
-        for _ in 0..<100 {
+        // Until the phone has registered: baresip needs a moment, longer on a loaded machine
+        // (CI runs the SQLite and PostgreSQL suites side by side on two cores).
+        for _ in 0..<300 {
             login = try await api.post("/api/v1/desk/login", ["campaign_id": campaign, "extension": phone], token: token)
             if login.status == 200 { break }
             try await Task.sleep(nanoseconds: 100_000_000)
