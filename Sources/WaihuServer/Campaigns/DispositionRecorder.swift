@@ -20,13 +20,30 @@ struct DispositionRecorder: Sendable {
         var callback_personal: Bool?
     }
 
+    /// The agent's desktop shows wrap-up the moment the call ends, a moment before the call
+    /// log has stored the call and moved its lead out of `dialing`; on a busy server an agent
+    /// can be quicker. A disposition for such a call waits for the call to be stored (a few
+    /// seconds at most) rather than being refused as "still up".
+    private func waitUntilCallRecorded(_ callID: String, within seconds: Double = 5) async throws {
+        guard let sql = database as? SQLDatabase else { return }
+        struct Row: Decodable { var state: String }
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            let row = try await sql.select().column("state").from(CampaignLeadStore.table)
+                .where("call_id", .equal, callID).first(decoding: Row.self)
+            guard row?.state == CampaignLeadState.dialing.rawValue else { return }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+    }
+
     struct Saved: Sendable {
         var campaignID: Int
         var leadID: Int
     }
 
     func save(_ request: Request, agent: String, actor: AuditActor, now: Date = Date()) async throws -> Saved {
-        try await WriteRetry.transaction(on: database) { [clock] db in
+        try await waitUntilCallRecorded(request.call_id)
+        return try await WriteRetry.transaction(on: database) { [clock] db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             struct Row: Decodable {
                 var id: Int
