@@ -66,6 +66,10 @@
       'campaigns.progressLine': '共 {total} · 待拨 {waiting} · 拨号中 {dialing} · 后处理 {wrap_up} · 已完成 {done}',
       'campaigns.todayLine': '今日拨打 {dialed} · 接通 {answered}', 'campaigns.abandon': '呼损率',
       'campaigns.survey': '外呼问卷完成进度', 'campaigns.surveyTarget': '问卷目标数', 'campaigns.surveyTargetHint': '留空为营销项目',
+      'campaigns.leadOrder': '拨打优先级', 'campaigns.moveUp': '上移', 'campaigns.moveDown': '下移',
+      'campaigns.listMix': '名单配比', 'campaigns.listMixHint': '给勾选的名单批次填写份数，如 3 和 1；全部留空为不配比，配比中留空的批次不拨打',
+      'campaigns.listMixNone': '先勾选名单批次', 'campaigns.noListMix': '不配比',
+      'campaigns.callbackGrace': '个人预约保留时间（分钟）', 'campaigns.minutes': '{minutes} 分钟',
       'campaigns.surveyLine': '问卷完成 {completed} / {target}（{percent}）',
       'campaigns.command.start': '启动', 'campaigns.command.pause': '暂停', 'campaigns.command.resume': '继续', 'campaigns.command.stop': '停止',
       'campaigns.done.start': '已启动', 'campaigns.done.pause': '已暂停', 'campaigns.done.resume': '已继续', 'campaigns.done.stop': '已停止',
@@ -169,6 +173,10 @@
       'campaigns.progressLine': '{total} leads · {waiting} waiting · {dialing} dialing · {wrap_up} wrap-up · {done} done',
       'campaigns.todayLine': 'today {dialed} dialed · {answered} answered', 'campaigns.abandon': 'Abandon rate',
       'campaigns.survey': 'Survey progress', 'campaigns.surveyTarget': 'Questionnaire target', 'campaigns.surveyTargetHint': 'empty: a sales project',
+      'campaigns.leadOrder': 'Dialing order', 'campaigns.moveUp': 'Move up', 'campaigns.moveDown': 'Move down',
+      'campaigns.listMix': 'List mix', 'campaigns.listMixHint': 'a share for each ticked batch, e.g. 3 and 1; all empty: no mix; with a mix, a batch left empty is not dialed',
+      'campaigns.listMixNone': 'tick lead batches first', 'campaigns.noListMix': 'no mix',
+      'campaigns.callbackGrace': 'Personal callback hold (minutes)', 'campaigns.minutes': '{minutes} min',
       'campaigns.surveyLine': 'questionnaires completed {completed} / {target} ({percent})',
       'campaigns.command.start': 'Start', 'campaigns.command.pause': 'Pause', 'campaigns.command.resume': 'Resume', 'campaigns.command.stop': 'Stop',
       'campaigns.done.start': 'Started', 'campaigns.done.pause': 'Paused', 'campaigns.done.resume': 'Resumed', 'campaigns.done.stop': 'Stopped',
@@ -223,7 +231,7 @@
   const vocabularyKeys = {
     audit_actions: 'audit.action.', dial_modes: 'campaigns.mode.', disposition_categories: 'category.',
     not_ready_reasons: 'desk.reason.', roles: 'role.', campaign_statuses: 'campaigns.status.',
-    call_outcomes: 'outcome.', agent_states: 'desk.state.',
+    call_outcomes: 'outcome.', agent_states: 'desk.state.', lead_priority_keys: 'campaigns.orderKey.',
   };
   let lists = {};
   window.vocabulary = {

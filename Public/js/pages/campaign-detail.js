@@ -19,6 +19,11 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     el('dt', {}, t('campaigns.callerID')), el('dd', {}, campaign.caller_id || ''),
     el('dt', {}, t('campaigns.window')), el('dd', {}, gate.window ? hhmm(gate.window.opens_at_minute) + '–' + hhmm(gate.window.closes_at_minute) : ''),
     el('dt', {}, t('campaigns.abandon')), el('dd', {}, kit.abandon(campaign)),
+    el('dt', {}, t('campaigns.leadOrder')), el('dd', { id: 'campaign-lead-order-fact' },
+      (plan.lead_order || []).map((key) => kit.label('campaigns.orderKey.' + key, key)).join(' → ')),
+    el('dt', {}, t('campaigns.listMix')), el('dd', { id: 'campaign-list-mix-fact' }, Object.keys(plan.list_mix || {}).length
+      ? Object.entries(plan.list_mix).map(([batch, share]) => batch + ' ' + share).join(' : ') : t('campaigns.noListMix')),
+    el('dt', {}, t('campaigns.callbackGrace')), el('dd', {}, plan.callback_grace_minutes != null ? t('campaigns.minutes', { minutes: plan.callback_grace_minutes }) : ''),
     campaign.progress && campaign.progress.survey_target != null ? [el('dt', {}, t('campaigns.survey')), el('dd', {}, kit.survey(campaign))] : null,
     broadcast ? [el('dt', {}, t('campaigns.prompt')), el('dd', { id: 'campaign-prompt-state' },
       campaign.has_prompt ? t('campaigns.promptSeconds', { seconds: Number(campaign.prompt_seconds || 0).toFixed(1) }) : t('campaigns.noPrompt'))] : null,

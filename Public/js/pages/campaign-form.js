@@ -1,6 +1,6 @@
 // The form that creates a campaign (外呼任务): batches, teams, trunk, caller ID, calling
-// window, attempt limits, abandon cap, wrap-up, transfer keys, script, dispositions and
-// the prompt. It sends a complete plan so the server never has to guess a half-filled key.
+// window, attempt limits, abandon cap, wrap-up, transfer keys, script, dispositions, the
+// dialing order (拨打优先级), the list mix (名单配比), the personal-callback grace and the prompt. It sends a complete plan so the server never has to guess a half-filled key.
 window.campaignForm = async function ({ onCreate, message }) {
   const kit = window.campaignKit;
   // The renewal team's defaults, as CampaignDisposition.renewalDefaults in the domain.
@@ -18,6 +18,8 @@ window.campaignForm = async function ({ onCreate, message }) {
   ]);
 
   const field = (key, input, extra) => el('label', extra || {}, el('span', {}, t(key)), input);
+  // A titled group of several controls: a <label> would send a click on its text to the first button.
+  const group = (key, controls, extra) => el('div', Object.assign({ class: 'field' }, extra || {}), el('span', {}, t(key)), controls);
   const checks = (id, names, hint) => names === null
     ? el('input', { id, placeholder: hint })
     : el('div', { id, class: 'checks' }, names.length === 0 ? el('span', { class: 'muted' }, t('campaigns.noneToPick')) : null,
@@ -50,6 +52,41 @@ window.campaignForm = async function ({ onCreate, message }) {
     { name: '{name}', agent: '{agent}', car_model: '{car_model}', plate: '{plate}', renewal_date: '{renewal_date}' }) });
   const refusalDNC = el('input', { id: 'campaign-refusal-dnc', type: 'checkbox' });
   const promptFile = el('input', { id: 'campaign-prompt', type: 'file', accept: '.wav,audio/wav' });
+  const grace = el('input', { id: 'campaign-callback-grace', type: 'number', min: 0, max: 1440, value: 10 });
+
+  // 拨打优先级: the server's priority keys, listed in the plan's default order; the supervisor
+  // moves a key up or down and the plan gets the keys in the order shown.
+  const orderKeys = vocabulary.values('lead_priority_keys');
+  const order = el('ol', { id: 'campaign-lead-order', class: 'lead-order' });
+  const move = (item, up) => {
+    const other = up ? item.previousElementSibling : item.nextElementSibling;
+    if (other) (up ? other.before(item) : other.after(item));
+  };
+  function resetOrder() {
+    order.replaceChildren(...orderKeys.map((key) => {
+      const item = el('li', { 'data-key': key }, el('span', {}, kit.label('campaigns.orderKey.' + key, key)), ' ');
+      item.append(
+        el('button', { type: 'button', class: 'secondary', id: 'campaign-order-up-' + key, title: t('campaigns.moveUp'), onclick: () => move(item, true) }, '↑'),
+        el('button', { type: 'button', class: 'secondary', id: 'campaign-order-down-' + key, title: t('campaigns.moveDown'), onclick: () => move(item, false) }, '↓'));
+      return item;
+    }));
+  }
+  resetOrder();
+
+  // 名单配比: a share for each batch ticked above; shares typed survive re-ticking. All empty
+  // sends no mix; with a mix, a batch left empty is not in it (ListMix dials only listed batches).
+  const mixBox = el('div', { id: 'campaign-list-mix', class: 'checks' });
+  const shares = {};
+  function showMix() {
+    const names = picked(batchPick);
+    mixBox.replaceChildren(...(names.length === 0 ? [el('span', { class: 'muted' }, t('campaigns.listMixNone'))]
+      : names.map((batch) => {
+        const share = el('input', { type: 'number', min: 0, class: 'mix-share', 'data-batch': batch, value: shares[batch] || '', style: 'width: 5em' });
+        share.addEventListener('input', () => { shares[batch] = share.value; });
+        return el('label', { class: 'check' }, batch, ' ', share);
+      })));
+  }
+  batchPick.addEventListener(batchPick.tagName === 'INPUT' ? 'input' : 'change', showMix);
   const dispositionRows = el('tbody', { id: 'campaign-dispositions' });
 
   function dispositionRow(code, text, category) {
@@ -103,9 +140,12 @@ window.campaignForm = async function ({ onCreate, message }) {
       field('campaigns.maxPerLead', perLead), field('campaigns.maxPerDay', perDay), field('campaigns.abandonCap', cap),
       wrapUpBlock, surveyBlock, ...broadcastOnly),
     el('div', { class: 'stack-form' }, field('campaigns.batches', batchPick), field('campaigns.teams', teamPick)),
+    el('div', { class: 'stack-form' }, group('campaigns.leadOrder', order),
+      group('campaigns.listMix', mixBox, { title: t('campaigns.listMixHint') }), field('campaigns.callbackGrace', grace)),
     scriptBlock, dispositionBlock,
     el('button', { type: 'submit', id: 'campaign-submit' }, t('common.create')));
   showByMode();
+  showMix();
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -131,13 +171,19 @@ window.campaignForm = async function ({ onCreate, message }) {
       dispositions: dispositions.length ? dispositions : undefined,
       refusal_adds_to_dnc: refusalDNC.checked,
       survey_target: !broadcast && surveyTarget.value.trim() ? Number(surveyTarget.value) : undefined,
+      lead_order: [...order.children].map((item) => item.dataset.key),
+      list_mix: Object.fromEntries([...mixBox.querySelectorAll('.mix-share')].filter((share) => share.value.trim() !== '')
+        .map((share) => [share.dataset.batch, Number(share.value)])),
+      callback_grace_minutes: grace.value.trim() === '' ? 10 : Number(grace.value),
     };
     const body = {
       name: name.value.trim(), plan, batches: picked(batchPick), teams: picked(teamPick),
       trunk: trunk.value.trim() || undefined, caller_id: callerID.value.trim() || undefined,
     };
     const file = broadcast && promptFile.files.length ? promptFile.files[0] : null;
-    if (await onCreate(body, file)) { form.reset(); resetDispositions(); showByMode(); }
+    if (await onCreate(body, file)) {
+      form.reset(); resetDispositions(); resetOrder(); Object.keys(shares).forEach((batch) => delete shares[batch]); showMix(); showByMode();
+    }
   });
   return form;
 };

@@ -8,6 +8,23 @@ public enum LeadPriorityKey: String, Codable, Sendable, CaseIterable {
     case fewestAttempts = "fewest_attempts"
     /// Best (smallest) source priority first.
     case sourcePriority = "source_priority"
+
+    /// The key's name on the campaign form (拨打优先级).
+    public var chineseName: String {
+        switch self {
+        case .renewalDate: return "续保到期日最早"
+        case .fewestAttempts: return "拨打次数最少"
+        case .sourcePriority: return "来源优先级最高"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .renewalDate: return "Earliest renewal date"
+        case .fewestAttempts: return "Fewest attempts"
+        case .sourcePriority: return "Best source priority"
+        }
+    }
 }
 
 /// The order in which a campaign dials its eligible leads: due callbacks first, then the priority rule.

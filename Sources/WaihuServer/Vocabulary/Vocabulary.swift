@@ -17,6 +17,7 @@ extension Role: VocabularyTerm {}
 extension CampaignStatus: VocabularyTerm {}
 extension CallOutcome: VocabularyTerm {}
 extension AgentState: VocabularyTerm {}
+extension LeadPriorityKey: VocabularyTerm {}
 
 /// Every list the pages choose from, each value with its zh-CN and English name.
 struct Vocabulary: Content, Equatable {
@@ -37,12 +38,15 @@ struct Vocabulary: Content, Equatable {
     var campaign_statuses: [Term]
     var call_outcomes: [Term]
     var agent_states: [Term]
+    /// The keys of a campaign's dialing order (拨打优先级), in the plan's default order.
+    var lead_priority_keys: [Term]
 
     static let current = Vocabulary(
         audit_actions: terms(AuditAction.self), dial_modes: terms(DialMode.self),
         disposition_categories: terms(DispositionCategory.self), not_ready_reasons: terms(NotReadyReason.self),
         roles: terms(Role.self), campaign_statuses: terms(CampaignStatus.self),
-        call_outcomes: terms(CallOutcome.self), agent_states: terms(AgentState.self))
+        call_outcomes: terms(CallOutcome.self), agent_states: terms(AgentState.self),
+        lead_priority_keys: terms(LeadPriorityKey.self))
 
     static func terms<T: VocabularyTerm>(_ type: T.Type) -> [Term] {
         T.allCases.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName) }

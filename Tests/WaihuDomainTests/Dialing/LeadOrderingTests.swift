@@ -32,4 +32,10 @@ final class LeadOrderingTests: XCTestCase {
         ]
         XCTAssertEqual(LeadOrdering(keys: [.fewestAttempts]).ordered(leads, now: now).map(\.id), ["c", "a", "b"])
     }
+
+    /// The campaign form lists the keys as the vocabulary serves them (allCases) and sends that
+    /// order untouched, so the declaration order must be the plan's default.
+    func testKeysAreDeclaredInTheDefaultOrder() {
+        XCTAssertEqual(LeadPriorityKey.allCases, LeadOrdering().keys)
+    }
 }

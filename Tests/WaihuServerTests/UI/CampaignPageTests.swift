@@ -120,4 +120,59 @@ final class CampaignPageTests: XCTestCase {
             XCTAssertEqual(stopped["status"] as? String, "stopped")
         }
     }
+
+    /// 拨打优先级, 名单配比 and 个人预约保留时间 on the form reach the stored plan and the detail view.
+    func testSupervisorSetsDialingOrderListMixAndCallbackGrace() async throws {
+        let setup: [([String], String?)] = [
+            (["user", "add", "admin", "--role", "admin", "--password-stdin"], "admin-pass-123\n"),
+            (["team", "add", "续保一组"], nil),
+            (["user", "add", "zhao", "--role", "supervisor", "--team", "续保一组", "--password-stdin"], "pw-zhao-123\n"),
+            (["trunk", "add", "电信", "--host", "127.0.0.1", "--port", String(SharedPeers.peerPort()), "--caller-id", "02150001111"], nil),
+            (["leads", "import", "@leads.csv", "--batch", "续保11月", "--source", "分公司", "--team", "续保一组"], nil),
+            (["leads", "import", "@new.csv", "--batch", "新客名单", "--source", "分公司", "--team", "续保一组"], nil),
+        ]
+        let files = ["leads.csv": CampaignUISupport.leadsCSV,
+                     "new.csv": "客户名称,手机号码,车牌号,车型,到期日\n新客户,13900139008,沪A-10008,大众帕萨特,2026-12-25\n"]
+        try await ServedWaihu.with(setup: setup, files: files, rtpPorts: "31720-31739", screenshot: "waihu-campaign-plan-form-failed.png") { server, browser in
+            let admin = try await server.login("admin", "admin-pass-123")
+            try await CampaignUISupport.logIn(browser, server.baseURL, "zhao", "pw-zhao-123")
+            try await browser.click("#nav-campaigns")
+            try await browser.element("#campaign-form")
+            // The order starts as the plan's default.
+            try await browser.waitForText("#campaign-lead-order", containing: "续保到期日最早")
+            let initial = try await browser.script("return [...document.querySelectorAll('#campaign-lead-order li')].map((li) => li.dataset.key)")
+            XCTAssertEqual(initial as? [String], ["renewal_date", "fewest_attempts", "source_priority"])
+
+            try await browser.type("#campaign-name", "混合名单")
+            try await browser.click("#campaign-batches input[data-name='续保11月']")
+            try await browser.click("#campaign-batches input[data-name='新客名单']")
+            try await browser.click("#campaign-teams input[data-name='续保一组']")
+            try await browser.type("#campaign-trunk", "电信")
+            // A share appears for each ticked batch.
+            try await browser.type("#campaign-list-mix input[data-batch='续保11月']", "3")
+            try await browser.type("#campaign-list-mix input[data-batch='新客名单']", "1")
+            try await browser.type("#campaign-callback-grace", "20")
+            // Source priority first, then renewal date, then attempts.
+            try await browser.click("#campaign-order-up-source_priority")
+            try await browser.click("#campaign-order-up-source_priority")
+            try await browser.click("#campaign-submit")
+            try await browser.waitForText("#campaigns-notice", containing: "外呼任务已创建")
+            try await browser.waitForText("#campaigns-table", containing: "混合名单")
+
+            let all = try await server.api.get("/api/v1/campaigns", token: admin).jsonArray
+            let campaign = try XCTUnwrap(all.first { $0["name"] as? String == "混合名单" }, "\(all)")
+            let id = try XCTUnwrap(campaign["id"] as? Int)
+            let stored = try await server.api.get("/api/v1/campaigns/\(id)", token: admin).json
+            let plan = try XCTUnwrap(stored["plan"] as? [String: Any], "\(stored)")
+            XCTAssertEqual(plan["lead_order"] as? [String], ["source_priority", "renewal_date", "fewest_attempts"])
+            XCTAssertEqual(plan["list_mix"] as? [String: Int], ["续保11月": 3, "新客名单": 1])
+            XCTAssertEqual(plan["callback_grace_minutes"] as? Int, 20)
+
+            try await browser.click("#campaign-open-\(id)")
+            try await browser.waitForText("#campaign-facts", containing: "来源优先级最高 → 续保到期日最早 → 拨打次数最少")
+            let facts = try await browser.text("#campaign-facts")
+            XCTAssertTrue(facts.contains("续保11月 3") && facts.contains("新客名单 1"), facts)
+            XCTAssertTrue(facts.contains("20 分钟"), facts)
+        }
+    }
 }
