@@ -66,8 +66,10 @@ actor DatabaseLeadQueue: CampaignLeadQueue {
         }
         guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
         let store = CampaignLeadStore(sql: sql)
-        let today = clock.dayAndHour(now).day
-        let startOfTomorrow = clock.start(of: Self.tomorrow(after: today))
+        let day = clock.day(of: now)
+        let today = day.isoString
+        // When a daily attempt limit lifts: the center's next local midnight.
+        let startOfTomorrow = clock.start(of: day.addingDays(1) ?? day)
         for _ in 0..<20 {
             var due = try await dueLeads(now: now, on: sql)
             if due.isEmpty { return try await hasOpenLeads() ? .notNow : .finished }
@@ -219,10 +221,5 @@ actor DatabaseLeadQueue: CampaignLeadQueue {
     static func dialString(_ key: String) -> String {
         if case .success(let number) = PhoneNumber.parse(key) { return number.nationalNumber }
         return key.hasPrefix("+86") ? String(key.dropFirst(3)) : key
-    }
-
-    /// The local day after `day` (a stored `YYYY-MM-DD`), when a daily attempt limit lifts.
-    static func tomorrow(after day: String) -> CalendarDay {
-        CalendarDay(day)?.addingDays(1) ?? CalendarDay(year: 2100, month: 1, day: 1)!
     }
 }

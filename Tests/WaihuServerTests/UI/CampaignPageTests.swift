@@ -7,15 +7,7 @@ import WaihuTestPeers
 /// a campaign without leads does not start and the page says why (the server's 409 reason).
 final class CampaignPageTests: XCTestCase {
     func testSupervisorCreatesAndStartsACampaignAndSeesWhyAnEmptyOneCannotStart() async throws {
-        let setup: [([String], String?)] = [
-            (["user", "add", "admin", "--role", "admin", "--password-stdin"], "admin-pass-123\n"),
-            (["team", "add", "续保一组"], nil),
-            (["user", "add", "zhao", "--role", "supervisor", "--team", "续保一组", "--password-stdin"], "pw-zhao-123\n"),
-            // A trunk to a loopback port where nobody answers: nothing leaves the machine.
-            (["trunk", "add", "电信", "--host", "127.0.0.1", "--port", String(SharedPeers.peerPort()), "--caller-id", "02150001111"], nil),
-            (["leads", "import", "@leads.csv", "--batch", "续保11月", "--source", "分公司", "--team", "续保一组"], nil),
-            (["leads", "import", "@old.csv", "--batch", "旧名单", "--source", "分公司", "--team", "续保一组"], nil),
-        ]
+        let setup = Self.setup(secondBatch: "旧名单", file: "old.csv")
         let files = ["leads.csv": CampaignUISupport.leadsCSV,
                      "old.csv": "客户名称,手机号码,车牌号,车型,到期日\n老客户,13900139009,沪A-10009,大众帕萨特,2026-12-25\n"]
         try await ServedWaihu.with(setup: setup, files: files, rtpPorts: "31700-31719", screenshot: "waihu-campaigns-page-failed.png") { server, browser in
@@ -123,14 +115,7 @@ final class CampaignPageTests: XCTestCase {
 
     /// 拨打优先级, 名单配比 and 个人预约保留时间 on the form reach the stored plan and the detail view.
     func testSupervisorSetsDialingOrderListMixAndCallbackGrace() async throws {
-        let setup: [([String], String?)] = [
-            (["user", "add", "admin", "--role", "admin", "--password-stdin"], "admin-pass-123\n"),
-            (["team", "add", "续保一组"], nil),
-            (["user", "add", "zhao", "--role", "supervisor", "--team", "续保一组", "--password-stdin"], "pw-zhao-123\n"),
-            (["trunk", "add", "电信", "--host", "127.0.0.1", "--port", String(SharedPeers.peerPort()), "--caller-id", "02150001111"], nil),
-            (["leads", "import", "@leads.csv", "--batch", "续保11月", "--source", "分公司", "--team", "续保一组"], nil),
-            (["leads", "import", "@new.csv", "--batch", "新客名单", "--source", "分公司", "--team", "续保一组"], nil),
-        ]
+        let setup = Self.setup(secondBatch: "新客名单", file: "new.csv")
         let files = ["leads.csv": CampaignUISupport.leadsCSV,
                      "new.csv": "客户名称,手机号码,车牌号,车型,到期日\n新客户,13900139008,沪A-10008,大众帕萨特,2026-12-25\n"]
         try await ServedWaihu.with(setup: setup, files: files, rtpPorts: "31720-31739", screenshot: "waihu-campaign-plan-form-failed.png") { server, browser in
@@ -174,5 +159,18 @@ final class CampaignPageTests: XCTestCase {
             XCTAssertTrue(facts.contains("续保11月 3") && facts.contains("新客名单 1"), facts)
             XCTAssertTrue(facts.contains("20 分钟"), facts)
         }
+    }
+
+    /// An admin, the team 续保一组 with its supervisor zhao, a trunk to a loopback port where
+    /// nobody answers (nothing leaves the machine), the batch 续保11月 and a second batch from `file`.
+    private static func setup(secondBatch: String, file: String) -> [([String], String?)] {
+        [
+            (["user", "add", "admin", "--role", "admin", "--password-stdin"], "admin-pass-123\n"),
+            (["team", "add", "续保一组"], nil),
+            (["user", "add", "zhao", "--role", "supervisor", "--team", "续保一组", "--password-stdin"], "pw-zhao-123\n"),
+            (["trunk", "add", "电信", "--host", "127.0.0.1", "--port", String(SharedPeers.peerPort()), "--caller-id", "02150001111"], nil),
+            (["leads", "import", "@leads.csv", "--batch", "续保11月", "--source", "分公司", "--team", "续保一组"], nil),
+            (["leads", "import", "@\(file)", "--batch", secondBatch, "--source", "分公司", "--team", "续保一组"], nil),
+        ]
     }
 }
