@@ -31,7 +31,7 @@ public enum PacingSimulator {
             }
             return PredictivePacer(configuration: PredictivePacerConfiguration(
                 cap: cap, machineFalsePositiveRate: parameters.machineFalsePositiveRate))
-        case .broadcast:
+        case .broadcast, .cleanse:
             throw PacingParameterError.unsupportedMode(parameters.mode.rawValue)
         }
     }

@@ -43,25 +43,75 @@ public struct CampaignLeadLifecycle: Sendable, Equatable {
         }
     }
 
+    /// From `dialing`, when the call ended with `outcome` and nothing more is known of why
+    /// (the simulator, calls recorded before causes existed): the outcome's usual cause.
+    public func afterCall(_ outcome: CallOutcome, mode: DialMode, connectedToAgent: Bool, at time: Date) -> CampaignLeadStep {
+        afterCall(CallProgressVerdict(outcome: outcome, cause: Self.usualCause(of: outcome), evidence: []),
+                  mode: mode, connectedToAgent: connectedToAgent, at: time)
+    }
+
     /// From `dialing`, when the call ended. `connectedToAgent`: an agent campaign's customer
     /// reached an agent, whose disposition settles the lead. A voice-broadcast call a
-    /// customer answered is done: the ad was delivered.
-    public func afterCall(_ outcome: CallOutcome, mode: DialMode, connectedToAgent: Bool, at time: Date) -> CampaignLeadStep {
-        switch outcome {
-        case .invalid:
+    /// customer answered is done: the ad was delivered. `unreachable`: the lead's run of
+    /// 关机 / 无法接通 results before this call.
+    ///
+    /// By cause: 空号, 停机 and 改号 make the lead invalid everywhere (the list is cleaned as a
+    /// side effect; a list manager can reset it); 呼入限制 ends it in this campaign only (the
+    /// bar is on our caller ID); 关机 / 无法接通 wait `retry.unreachable` and make the lead
+    /// invalid after `retry.unreachableAttempts` of them within `retry.unreachableDays`; a
+    /// mailbox is a no-answer. A cleansing call settles every live number: it only checks.
+    public func afterCall(_ verdict: CallProgressVerdict, mode: DialMode, connectedToAgent: Bool, at time: Date,
+                          unreachable: UnreachableStreak = .none) -> CampaignLeadStep {
+        let outcome = verdict.outcome
+        switch (outcome, verdict.cause) {
+        case (.invalid, _):
             // 空号: the list is cleaned as a side effect.
             return CampaignLeadStep(from: .dialing, to: .done, actions: [.closeCallback, .settle(.invalidNumber), .setLeadStatus(.invalid)])
-        case .answered where mode == .broadcast:
+        case (_, .barred):
+            return CampaignLeadStep(from: .dialing, to: .done, actions: [.closeCallback, .settle(.invalidNumber)])
+        case (_, .poweredOff), (_, .unreachable):
+            let streak = unreachable.adding(at: time, windowDays: retry.unreachableDays)
+            if streak.count >= retry.unreachableAttempts {
+                return CampaignLeadStep(from: .dialing, to: .done, actions: [
+                    .closeCallback, .noteUnreachable(streak), .settle(.invalidNumber), .setLeadStatus(.invalid),
+                ])
+            }
+            if mode == .cleanse {
+                // A number check does not wait days for a phone to come back on.
+                return CampaignLeadStep(from: .dialing, to: .done, actions: [.closeCallback, .noteUnreachable(streak), .settle(.settled)])
+            }
+            return CampaignLeadStep(from: .dialing, to: .waiting, actions: [
+                .closeCallback, .noteUnreachable(streak), .scheduleRetry(at: time.addingTimeInterval(retry.unreachable)),
+            ])
+        case (_, .alerting), (_, .busy), (_, .human), (_, .secretary) where mode == .cleanse:
+            // The number is live: that is all a cleansing call wanted to know.
+            return CampaignLeadStep(from: .dialing, to: .done, actions: [.closeCallback, .settle(.settled)])
+        case (.answered, _) where mode == .broadcast:
             return CampaignLeadStep(from: .dialing, to: .done, actions: [.closeCallback, .settle(.settled), .setLeadStatus(.contacted)])
-        case .answered where connectedToAgent:
+        case (.answered, _) where connectedToAgent:
             return CampaignLeadStep(from: .dialing, to: .wrapUp, actions: [.closeCallback, .awaitDisposition, .setLeadStatus(.contacted)])
         default:
             // An answered call nobody took is an abandoned customer: reached, called back later.
             let reached = outcome == .answered || outcome == .abandoned
-            let delay = retry.delay(after: outcome == .answered ? .abandoned : outcome) ?? 0
+            var retried = verdict
+            if outcome == .answered { retried.outcome = .abandoned }
+            let delay = retry.delay(after: retried) ?? 0
             var actions: [CampaignLeadAction] = [.closeCallback, .scheduleRetry(at: time.addingTimeInterval(delay))]
             if reached { actions.append(.setLeadStatus(.contacted)) }
             return CampaignLeadStep(from: .dialing, to: .waiting, actions: actions)
+        }
+    }
+
+    /// The cause an outcome stands for when nothing more was heard.
+    public static func usualCause(of outcome: CallOutcome) -> CallCause {
+        switch outcome {
+        case .answered, .abandoned: return .human
+        case .busy: return .busy
+        case .noAnswer: return .noAnswer
+        case .invalid: return .vacant
+        case .rejected: return .rejected
+        case .machine: return .secretary
+        case .failed: return .failed
         }
     }
 

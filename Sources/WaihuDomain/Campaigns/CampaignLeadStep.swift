@@ -64,4 +64,7 @@ public enum CampaignLeadAction: Sendable, Equatable {
     case recordFailedAttempt
     /// A call to the customer was made: a callback the lead waited for, if any, is kept.
     case closeCallback
+    /// The call found the phone switched off or out of coverage: the lead's run of such
+    /// results is now this.
+    case noteUnreachable(UnreachableStreak)
 }

@@ -235,7 +235,7 @@ actor CampaignCenter {
 
     static func pacer(for plan: CampaignPlan) throws -> any DialPacer {
         switch plan.mode {
-        case .preview, .broadcast: return PreviewPacer()
+        case .preview, .broadcast, .cleanse: return PreviewPacer()
         case .progressive: return ProgressivePacer()
         case .fixedRatio: return try FixedRatioPacer(ratio: plan.dialRatio)
         case .predictive: return PredictivePacer(configuration: PredictivePacerConfiguration(cap: plan.abandonCap))

@@ -92,6 +92,9 @@ struct CampaignLeadStore: Sendable {
             case .closeCallback:
                 // The callback was made; a retry of it is an ordinary retry.
                 update = update.set("callback_at", to: SQLLiteral.null).set("callback_agent", to: SQLLiteral.null)
+            case .noteUnreachable(let streak):
+                update = update.set("unreachable_count", to: streak.count)
+                    .set("unreachable_since", to: streak.since.map { SQLBind($0.timeIntervalSince1970) as any SQLExpression } ?? SQLLiteral.null)
             case .awaitDisposition, .setLeadStatus, .recordFailedAttempt:
                 // The state says it; the lead's status and the attempt event are written by
                 // `setLeadStatus` and the call log in the same transaction.
