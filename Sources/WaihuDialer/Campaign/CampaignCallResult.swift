@@ -40,4 +40,11 @@ public struct CampaignCallResult: Sendable {
     public var outcome: CallOutcome {
         abandoned && customer.outcome == .answered ? .abandoned : customer.outcome
     }
+
+    /// The call's fate for the lead's lifecycle: the outcome above with the customer leg's
+    /// cause and evidence.
+    public var verdict: CallProgressVerdict {
+        CallProgressVerdict(outcome: outcome, cause: customer.cause,
+                            evidence: customer.evidence.isEmpty ? [] : customer.evidence.components(separatedBy: "; "))
+    }
 }
