@@ -31,6 +31,11 @@ public final class CallLeg: Sendable {
     /// True once answered (false if it ended first).
     public func waitUntilAnswered() async -> Bool { await context.waitUntilAnswered() }
 
+    /// After the answer: true once the audio showed a person (or stayed quiet for
+    /// `TelephonyEngine.answerJudgementWindow`), false when it was a recording (a mailbox, an
+    /// intercept: the leg is being hung up) or the leg ended. An agent takes only a person.
+    public func waitUntilJudgedHuman() async -> Bool { await context.waitUntilJudged() }
+
     /// The report once the leg has ended and its media is released.
     public func waitUntilEnded() async -> CallReport { await context.waitUntilEnded() }
 

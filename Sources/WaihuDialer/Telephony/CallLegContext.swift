@@ -14,6 +14,13 @@ actor CallLegContext {
     private var endedAt: ContinuousClock.Instant?
     private var rang = false
     private var termination: CallLegTermination?
+    private var q850: Int?
+    /// What the call's audio showed (tones, an announcement, a live voice), strongest kept.
+    private var evidence: ProgressEvidence?
+    /// Whether the audio after the answer has been judged (a person, or a recording).
+    private var answerJudged = false
+    private var judgementWaiters: [CheckedContinuation<Bool, Never>] = []
+    private var progressAudioPath: String?
     /// Set when the answer's SDP was unusable: the leg failed though SIP said 200.
     private var mediaFailureStatus: Int?
     private var dtmf = ""
@@ -47,6 +54,9 @@ actor CallLegContext {
     func markAnswered() {
         guard answeredAt == nil, endedAt == nil else { return }
         answeredAt = clock.now
+        // Ringback, an intercept tone or a "please hold" before the answer say nothing about
+        // who answered: the audio after it is judged afresh.
+        if let evidence, Self.strength(evidence) < 2 { self.evidence = nil }
         events.yield(.answered)
         for waiter in answerWaiters { waiter.resume(returning: true) }
         answerWaiters.removeAll()
@@ -56,11 +66,67 @@ actor CallLegContext {
         mediaFailureStatus = status
     }
 
+    // MARK: Call progress
+
+    /// The audio showed `found`; returns whether the call should end now (the outcome is
+    /// certain: `CallProgressRule.endsCallNow`). A stronger finding replaces a weaker one: an
+    /// announcement beats the intercept tone before it.
+    func noteProgress(_ found: ProgressEvidence, cleansing: Bool) -> Bool {
+        guard endedAt == nil else { return false }
+        if let evidence, Self.strength(evidence) >= Self.strength(found) { return false }
+        evidence = found
+        if answeredAt != nil, !answerJudged, found == .human || Self.strength(found) >= 2 {
+            judge(human: found == .human)
+        }
+        return CallProgressRule.endsCallNow(found, cleansing: cleansing)
+    }
+
+    /// The analyser's window after the answer passed without a finding: a person.
+    func answerWindowPassed() {
+        guard answeredAt != nil, !answerJudged else { return }
+        if evidence == nil { evidence = .human }
+        judge(human: evidence == .human)
+    }
+
+    /// True once the audio after the answer was judged a person; false when it was a
+    /// recording (the leg is then being hung up) or the leg ended first.
+    func waitUntilJudged() async -> Bool {
+        if answerJudged { return endedAt == nil && evidence == .human }
+        if endedAt != nil { return false }
+        return await withCheckedContinuation { judgementWaiters.append($0) }
+    }
+
+    private func judge(human: Bool) {
+        answerJudged = true
+        for waiter in judgementWaiters { waiter.resume(returning: human) }
+        judgementWaiters.removeAll()
+    }
+
+    /// The audio heard while analysing was kept here, for teaching an unknown announcement.
+    func keptProgressAudio(at path: String) {
+        progressAudioPath = path
+    }
+
+    var progressEvidence: ProgressEvidence? { evidence }
+
+    /// Announcements and the busy and congestion tones settle a call; the ringback and SIT
+    /// tones and an unknown recording only hint.
+    static func strength(_ evidence: ProgressEvidence) -> Int {
+        switch evidence {
+        case .announcement: return 3
+        case .busyTone, .congestionTone: return 2
+        case .unknownAnnouncement, .human: return 1
+        case .specialInformationTone, .ringbackTone, .alertingSignal: return 0
+        }
+    }
+
     /// The leg is over and its RTP session closed: finish the recording and tell everyone.
-    func finish(_ termination: CallLegTermination) {
+    func finish(_ termination: CallLegTermination, q850: Int?) {
         guard endedAt == nil else { return }
         endedAt = clock.now
         self.termination = termination
+        self.q850 = q850
+        if !answerJudged { judge(human: false) }
         if let recorder {
             try? recorder.close()
             self.recorder = nil
@@ -169,13 +235,18 @@ actor CallLegContext {
     func report() -> CallReport {
         let now = clock.now
         let ringEnd = answeredAt ?? endedAt ?? now
-        var outcome = termination.map(CallOutcome.init) ?? .failed
+        var signalling = termination.map { CallSignalling($0, q850: q850) } ?? .noResponse
         var status = termination?.sipStatus
         if let mediaFailureStatus {
-            outcome = .failed
+            signalling = .mediaFailure
             status = mediaFailureStatus
         }
-        return CallReport(outcome: outcome, sipStatus: status, ringSeconds: Self.seconds(startedAt.duration(to: ringEnd)),
+        let verdict = termination == nil && mediaFailureStatus == nil
+            ? CallProgressVerdict(outcome: .failed, cause: .failed, evidence: ["in progress"])
+            : CallProgressRule.verdict(signalling, media: evidence)
+        let keptAudio = verdict.cause == .announcementUnknown ? progressAudioPath : nil
+        return CallReport(outcome: verdict.outcome, cause: verdict.cause, evidence: verdict.evidenceText, progressAudio: keptAudio,
+                          sipStatus: status, ringSeconds: Self.seconds(startedAt.duration(to: ringEnd)),
                           listenedSeconds: Self.seconds(listened), dtmf: dtmf, recording: recordingPath)
     }
 

@@ -20,9 +20,18 @@ public struct OutboundCallRequest: Sendable {
     /// The trunk (and campaign share) the call counts against; the engine places it only when
     /// they allow it (`TrunkAdmission`). Nil for calls no limit applies to (agent phones).
     public var admission: CallAdmission?
+    /// Whether to read the call's fate from its audio (tones, announcements, a live voice
+    /// after the answer). Calls to agent phones are never analysed.
+    public var progressAnalysis: ProgressAnalysisMode
+    /// Where to keep the audio of a recording nobody taught waihu (`<call-id>.wav`), so a
+    /// list manager can label it; nil keeps nothing.
+    public var progressAudioDirectory: String?
 
     public init(target: Target, callerID: String, ringTimeout: Duration = .seconds(30), recordingPath: String? = nil,
-                admission: CallAdmission? = nil) {
+                admission: CallAdmission? = nil, progressAnalysis: ProgressAnalysisMode = .standard,
+                progressAudioDirectory: String? = nil) {
+        self.progressAnalysis = progressAnalysis
+        self.progressAudioDirectory = progressAudioDirectory
         self.target = target
         self.callerID = callerID
         self.ringTimeout = ringTimeout

@@ -193,13 +193,13 @@ public final class TelephonyEngine: Sendable {
                         await context.markMediaFailure(status: 488)
                         leg.hangUp()
                     }
-                case .ended(let termination):
+                case .ended(let termination, let q850):
                     // Release first, report last: whoever sees `.ended` finds nothing held.
                     try? await session.close()
                     await reader.value
                     try? await core.eventLoop.submit { core.value?.releasePort(port) }.get()
                     if let ticket { await admission.release(ticket) }
-                    await context.finish(termination)
+                    await context.finish(termination, q850: q850)
                 }
             }
         }
@@ -207,7 +207,7 @@ public final class TelephonyEngine: Sendable {
         // The trunk's rate counts the call now, as its INVITE is about to leave.
         if let ticket {
             do { try await admission.pace(ticket) } catch {
-                sipContinuation.yield(.ended(.cancelled(status: nil)))
+                sipContinuation.yield(.ended(.cancelled(status: nil), q850: nil))
                 sipContinuation.finish()
                 throw error
             }
@@ -219,7 +219,7 @@ public final class TelephonyEngine: Sendable {
         }.get()
         guard started else {
             // Stopped meanwhile: end the leg through the usual path so everything is released.
-            sipContinuation.yield(.ended(.cancelled(status: nil)))
+            sipContinuation.yield(.ended(.cancelled(status: nil), q850: nil))
             sipContinuation.finish()
             throw TelephonyEngineError.stopped
         }

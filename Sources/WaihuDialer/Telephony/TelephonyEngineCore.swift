@@ -180,8 +180,8 @@ final class TelephonyEngineCore {
             case .cancelTimer:
                 driver.timer?.cancel()
                 driver.timer = nil
-            case .ringing:
-                driver.sipEvents.yield(.ringing)
+            case .ringing(let response):
+                driver.sipEvents.yield(.ringing(response))
             case .answered(let response):
                 driver.sipEvents.yield(.answered(response))
             case .ended(let termination):
@@ -203,7 +203,7 @@ final class TelephonyEngineCore {
         driver.transactions.removeAll()
         legs[callID] = nil
         counters.callsEnded += 1
-        driver.sipEvents.yield(.ended(termination))
+        driver.sipEvents.yield(.ended(termination, q850: driver.machine.q850Cause))
         driver.sipEvents.finish()
     }
 

@@ -21,7 +21,7 @@ public enum CallProgressRule {
             return CallProgressVerdict(outcome: .busy, cause: .busy, evidence: evidence)
         case .congestionTone:
             return CallProgressVerdict(outcome: .failed, cause: .congestion, evidence: evidence)
-        case .ringbackTone:
+        case .ringbackTone, .alertingSignal:
             // Alerting says the number exists; how the call then ended says the rest.
             if signalling == .cancelledByUs {
                 return CallProgressVerdict(outcome: .noAnswer, cause: .alerting, evidence: evidence)
@@ -44,7 +44,7 @@ public enum CallProgressRule {
     public static func endsCallNow(_ media: ProgressEvidence, cleansing: Bool) -> Bool {
         switch media {
         case .announcement, .busyTone, .congestionTone: return true
-        case .ringbackTone: return cleansing
+        case .ringbackTone, .alertingSignal: return cleansing
         // An intercept tone is followed by the announcement that says why; an unknown
         // recording may be the carrier's "please hold" before the customer answers.
         case .specialInformationTone, .unknownAnnouncement, .human: return false

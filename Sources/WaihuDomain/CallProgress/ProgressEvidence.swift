@@ -3,6 +3,8 @@
 public enum ProgressEvidence: Sendable, Equatable {
     /// 回铃音: 450 Hz, 1 s on / 4 s off. The number alerts.
     case ringbackTone
+    /// A 180 Ringing: the network says the number alerts.
+    case alertingSignal
     /// 忙音: 450 Hz, 0.35 s on / 0.35 s off.
     case busyTone
     /// 拥塞音: 450 Hz, 0.7 s on / 0.7 s off.
@@ -20,6 +22,7 @@ public enum ProgressEvidence: Sendable, Equatable {
     public var text: String {
         switch self {
         case .ringbackTone: return "tone ringback"
+        case .alertingSignal: return "sip 180"
         case .busyTone: return "tone busy"
         case .congestionTone: return "tone congestion"
         case .specialInformationTone: return "tone sit"

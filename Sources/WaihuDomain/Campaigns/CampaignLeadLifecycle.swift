@@ -83,7 +83,7 @@ public struct CampaignLeadLifecycle: Sendable, Equatable {
             return CampaignLeadStep(from: .dialing, to: .waiting, actions: [
                 .closeCallback, .noteUnreachable(streak), .scheduleRetry(at: time.addingTimeInterval(retry.unreachable)),
             ])
-        case (_, .alerting), (_, .busy), (_, .human), (_, .secretary) where mode == .cleanse:
+        case (_, let cause) where mode == .cleanse && [.alerting, .busy, .human, .secretary].contains(cause):
             // The number is live: that is all a cleansing call wanted to know.
             return CampaignLeadStep(from: .dialing, to: .done, actions: [.closeCallback, .settle(.settled)])
         case (.answered, _) where mode == .broadcast:

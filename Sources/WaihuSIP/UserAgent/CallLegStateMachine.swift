@@ -25,6 +25,9 @@ public struct CallLegStateMachine: Sendable {
     /// The INVITE now in progress (the retry with credentials after a 401/407).
     public private(set) var invite: SIPRequest
     public private(set) var dialog: SIPDialog?
+    /// The Q.850 cause in the `Reason` header of the final response that refused the
+    /// INVITE, if it had one: the dialer reads a number's fate from it.
+    public private(set) var q850Cause: Int?
     public let ringTimeout: Duration
     /// How long to wait for the 487 after a CANCEL before giving the leg up (64·T1).
     public let cancelGuard: Duration
@@ -211,6 +214,7 @@ public struct CallLegStateMachine: Sendable {
             return [.sendRequest(retry)]
         }
         let status = response.statusCode
+        q850Cause = SIPReason.q850Cause(in: response.headers)
         switch cancelWanted {
         case .ringTimeout?: return end(.ringTimeout(status: status))
         case .hangUp?: return end(.cancelled(status: status))
