@@ -151,9 +151,10 @@ public actor AgentCampaignRunner {
         }
         let leg: CallLeg
         do {
-            leg = try await engine.placeCall(OutboundCallRequest(target: route(lead), callerID: settings.callerID,
-                                                                 ringTimeout: settings.ringTimeout, recordingPath: recording,
-                                                                 admission: settings.admission))
+            leg = try await engine.placeCall(OutboundCallRequest(
+                target: route(lead), callerID: settings.callerID, ringTimeout: settings.ringTimeout, recordingPath: recording,
+                admission: settings.admission,
+                progressAudioDirectory: settings.recordingDirectory?.appendingPathComponent("progress").path))
         } catch {
             ringing[id] = nil
             if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
@@ -166,6 +167,14 @@ public actor AgentCampaignRunner {
         ringing[id] = nil
         let secondsToAnswer = seconds(dialed.duration(to: clock.now))
         guard answered else {
+            let report = await leg.waitUntilEnded()
+            if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
+            pacer.observe(.dialFailed(outcome: report.outcome, seconds: secondsToAnswer), day: today)
+            return CampaignCallResult(lead: lead, customer: report, placedAt: placedAt, endedAt: Date())
+        }
+        // A mailbox or a carrier's recording after the 200 is no customer: the engine hangs it
+        // up, and it is neither put through to an agent nor counted as abandoned.
+        guard await leg.waitUntilJudgedHuman() else {
             let report = await leg.waitUntilEnded()
             if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
             pacer.observe(.dialFailed(outcome: report.outcome, seconds: secondsToAnswer), day: today)

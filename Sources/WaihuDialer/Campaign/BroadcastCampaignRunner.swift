@@ -2,7 +2,8 @@ import Foundation
 import WaihuDomain
 import WaihuMedia
 
-/// Runs a voice-broadcast campaign (语音群呼): takes leads from a queue, dials them through
+/// Runs a voice-broadcast campaign (语音群呼), or a number check (号码检测, `checksNumbersOnly`:
+/// no ad, no agents, each call ended at the first sign of alerting): takes leads from a queue, dials them through
 /// the trunk under its limits (the engine's `TrunkAdmission`), plays the ad to every
 /// answered call, and puts a caller who presses a transfer key through to a free agent.
 /// Every call ends in one `CampaignCallResult`, handed to `onResult` as soon as the call
@@ -75,8 +76,10 @@ public struct BroadcastCampaignRunner: Sendable {
             $0.appendingPathComponent("\(lead.id)-\(Int(placedAt.timeIntervalSince1970 * 1000)).wav").path
         }
         let request = OutboundCallRequest(target: route(lead), callerID: settings.callerID,
-                                          ringTimeout: settings.ringTimeout, recordingPath: recording,
-                                          admission: settings.admission(share: share))
+                                          ringTimeout: settings.ringTimeout, recordingPath: settings.checksNumbersOnly ? nil : recording,
+                                          admission: settings.admission(share: share),
+                                          progressAnalysis: settings.checksNumbersOnly ? .cleansing : .standard,
+                                          progressAudioDirectory: settings.recordingDirectory?.appendingPathComponent("progress").path)
         let leg: CallLeg
         do {
             leg = try await engine.placeCall(request, admitted: admitted)
@@ -86,6 +89,13 @@ public struct BroadcastCampaignRunner: Sendable {
             return CampaignCallResult(lead: lead, customer: failed, placedAt: placedAt, endedAt: Date())
         }
         guard await leg.waitUntilAnswered() else {
+            return CampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), placedAt: placedAt, endedAt: Date())
+        }
+        if settings.checksNumbersOnly {
+            // Answered: the number is live. A mailbox or an intercept is told apart first,
+            // within the judgement window, then the call ends without a word.
+            _ = await leg.waitUntilJudgedHuman()
+            leg.hangUp()
             return CampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), placedAt: placedAt, endedAt: Date())
         }
         let wantedAgent = await listenForTransferKey(leg)

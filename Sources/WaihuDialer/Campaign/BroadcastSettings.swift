@@ -26,6 +26,9 @@ public struct BroadcastSettings: Sendable {
     public var recordingDirectory: URL?
     /// When the queue has nothing to dial now, how long before asking again.
     public var idleRecheck: Duration = .seconds(1)
+    /// 号码检测: the runner only reads each number's fate and hangs up at the first sign of
+    /// alerting; `prompt` and the transfer are unused.
+    public var checksNumbersOnly = false
 
     public init(prompt: WAVFile, transferDigits: Set<Character> = ["1"], digitWaitAfterPrompt: Duration = .seconds(5),
                 noAgentPrompt: WAVFile? = nil, maxConcurrentCalls: Int = 10, callsPerSecond: Double = 5,
