@@ -30,6 +30,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case campaignControlled = "campaign_controlled"
     case agentForced = "agent_forced"
     case recordingAccessRefused = "recording_access_refused"
+    case announcementLearned = "announcement_learned"
+    case announcementRemoved = "announcement_removed"
 
     /// What the audit page shows for the action.
     public var chineseName: String {
@@ -64,6 +66,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .campaignControlled: return "启停外呼任务"
         case .agentForced: return "强制座席状态"
         case .recordingAccessRefused: return "拒绝收听录音"
+        case .announcementLearned: return "学习提示音"
+        case .announcementRemoved: return "删除提示音"
         }
     }
 
@@ -100,6 +104,8 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .campaignControlled: return "Campaign started, paused or stopped"
         case .agentForced: return "Agent state forced"
         case .recordingAccessRefused: return "Recording refused"
+        case .announcementLearned: return "Announcement learned"
+        case .announcementRemoved: return "Announcement removed"
         }
     }
 }

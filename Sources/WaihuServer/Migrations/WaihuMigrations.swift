@@ -18,6 +18,7 @@ public enum WaihuMigrations {
             StoreCallOutcomesOnCampaignLeads(),
             SnakeCaseCampaignPlans(),
             HolidaysAsCalendarDays(),
+            CreateAnnouncements(),
         ]
     }
 }
