@@ -232,6 +232,7 @@
     audit_actions: 'audit.action.', dial_modes: 'campaigns.mode.', disposition_categories: 'category.',
     not_ready_reasons: 'desk.reason.', roles: 'role.', campaign_statuses: 'campaigns.status.',
     call_outcomes: 'outcome.', agent_states: 'desk.state.', lead_priority_keys: 'campaigns.orderKey.',
+    call_causes: 'cause.', announcement_labels: 'cause.',
   };
   let lists = {};
   window.vocabulary = {

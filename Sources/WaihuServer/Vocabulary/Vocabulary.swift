@@ -18,6 +18,7 @@ extension CampaignStatus: VocabularyTerm {}
 extension CallOutcome: VocabularyTerm {}
 extension AgentState: VocabularyTerm {}
 extension LeadPriorityKey: VocabularyTerm {}
+extension CallCause: VocabularyTerm {}
 
 /// Every list the pages choose from, each value with its zh-CN and English name.
 struct Vocabulary: Content, Equatable {
@@ -40,13 +41,18 @@ struct Vocabulary: Content, Equatable {
     var agent_states: [Term]
     /// The keys of a campaign's dialing order (拨打优先级), in the plan's default order.
     var lead_priority_keys: [Term]
+    /// Why an attempt ended (空号, 停机 …), finer than its outcome.
+    var call_causes: [Term]
+    /// The causes a learned carrier announcement may be labelled with.
+    var announcement_labels: [Term]
 
     static let current = Vocabulary(
         audit_actions: terms(AuditAction.self), dial_modes: terms(DialMode.self),
         disposition_categories: terms(DispositionCategory.self), not_ready_reasons: terms(NotReadyReason.self),
         roles: terms(Role.self), campaign_statuses: terms(CampaignStatus.self),
         call_outcomes: terms(CallOutcome.self), agent_states: terms(AgentState.self),
-        lead_priority_keys: terms(LeadPriorityKey.self))
+        lead_priority_keys: terms(LeadPriorityKey.self), call_causes: terms(CallCause.self),
+        announcement_labels: CallCause.announcementLabels.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName) })
 
     static func terms<T: VocabularyTerm>(_ type: T.Type) -> [Term] {
         T.allCases.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName) }

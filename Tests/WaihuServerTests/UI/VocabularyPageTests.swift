@@ -18,7 +18,7 @@ final class VocabularyPageTests: XCTestCase {
                 ((reply.json[list] as? [[String: Any]]) ?? []).compactMap { $0["value"] as? String }
             }
             XCTAssertEqual(values("audit_actions"), AuditAction.allCases.map(\.rawValue))
-            XCTAssertEqual(values("audit_actions").count, 30)
+            XCTAssertEqual(values("audit_actions").count, 32)
             XCTAssertEqual(values("dial_modes"), DialMode.allCases.map(\.rawValue))
             XCTAssertEqual(values("disposition_categories"), DispositionCategory.allCases.map(\.rawValue))
             XCTAssertEqual(values("not_ready_reasons"), NotReadyReason.allCases.map(\.rawValue))
@@ -26,6 +26,8 @@ final class VocabularyPageTests: XCTestCase {
             XCTAssertEqual(values("campaign_statuses"), CampaignStatus.allCases.map(\.rawValue))
             XCTAssertEqual(values("call_outcomes"), CallOutcome.allCases.map(\.rawValue))
             XCTAssertEqual(values("agent_states"), AgentState.allCases.map(\.rawValue))
+            XCTAssertEqual(values("call_causes"), CallCause.allCases.map(\.rawValue))
+            XCTAssertEqual(values("announcement_labels"), CallCause.announcementLabels.map(\.rawValue))
             let fixed = (reply.json["dial_modes"] as? [[String: Any]])?.first { $0["value"] as? String == "fixed_ratio" }
             XCTAssertEqual(fixed?["zh"] as? String, "固定比例")
             XCTAssertEqual(fixed?["en"] as? String, "Fixed ratio")
