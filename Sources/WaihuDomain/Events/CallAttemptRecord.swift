@@ -11,6 +11,16 @@ public struct CallAttemptRecord: Codable, Equatable, Sendable {
     public var answeredAt: Date?
     public var endedAt: Date
     public var outcome: CallOutcome
+    /// Why, in detail (空号, 关机, 秘书台 …: `CallProgressRule`); nil for calls recorded before
+    /// waihu kept causes, and in event files that do not say.
+    public var cause: CallCause?
+    /// What the cause was decided on, strongest first (`announcement vacant 0.93; sip 480`).
+    public var evidence: String?
+    /// The call settled its lead as an invalid number in its campaign (`CampaignLeadLifecycle`):
+    /// 空号/停机/改号, 呼入限制, or the last of a run of 关机/无法接通 results. What
+    /// `InvalidLeadRule` counts besides an `invalid` outcome, which is all an event file from
+    /// elsewhere can say.
+    public var foundInvalid: Bool
     /// The agent who handled the call; nil for unanswered calls and voice broadcast.
     public var agentID: String?
     /// 通话时长: seconds from the customer's answer to hang-up with an agent. 0 when absent.
@@ -27,7 +37,8 @@ public struct CallAttemptRecord: Codable, Equatable, Sendable {
 
     public init(callID: String, leadID: String, campaignID: String, number: String,
                 placedAt: Date, ringingAt: Date? = nil, answeredAt: Date? = nil, endedAt: Date,
-                outcome: CallOutcome, agentID: String? = nil, talkSeconds: Double = 0,
+                outcome: CallOutcome, cause: CallCause? = nil, evidence: String? = nil, foundInvalid: Bool = false,
+                agentID: String? = nil, talkSeconds: Double = 0,
                 playbackSeconds: Double = 0, digits: String? = nil, attemptNumber: Int? = nil,
                 listBatch: String? = nil, listSource: String? = nil) {
         self.callID = callID
@@ -39,6 +50,9 @@ public struct CallAttemptRecord: Codable, Equatable, Sendable {
         self.answeredAt = answeredAt
         self.endedAt = endedAt
         self.outcome = outcome
+        self.cause = cause
+        self.evidence = evidence
+        self.foundInvalid = foundInvalid
         self.agentID = agentID
         self.talkSeconds = talkSeconds
         self.playbackSeconds = playbackSeconds
@@ -61,6 +75,9 @@ public struct CallAttemptRecord: Codable, Equatable, Sendable {
         case answeredAt = "answered_at"
         case endedAt = "ended_at"
         case outcome
+        case cause
+        case evidence
+        case foundInvalid = "found_invalid"
         case agentID = "agent_id"
         case talkSeconds = "talk_seconds"
         case playbackSeconds = "playback_seconds"
@@ -81,6 +98,10 @@ public struct CallAttemptRecord: Codable, Equatable, Sendable {
         answeredAt = try c.decodeIfPresent(Date.self, forKey: .answeredAt)
         endedAt = try c.decode(Date.self, forKey: .endedAt)
         outcome = try c.decode(CallOutcome.self, forKey: .outcome)
+        // Optional: event files written before causes were kept still load.
+        cause = try c.decodeIfPresent(CallCause.self, forKey: .cause)
+        evidence = try c.decodeIfPresent(String.self, forKey: .evidence)
+        foundInvalid = try c.decodeIfPresent(Bool.self, forKey: .foundInvalid) ?? false
         agentID = try c.decodeIfPresent(String.self, forKey: .agentID)
         talkSeconds = try c.decodeIfPresent(Double.self, forKey: .talkSeconds) ?? 0
         playbackSeconds = try c.decodeIfPresent(Double.self, forKey: .playbackSeconds) ?? 0
@@ -107,5 +128,29 @@ public struct CallAttemptRecord: Codable, Equatable, Sendable {
             throw DecodingError.dataCorruptedError(
                 forKey: .talkSeconds, in: c, debugDescription: "is above 0 but outcome is \(outcome.rawValue), not answered")
         }
+    }
+
+    /// `found_invalid` only when true, and absent optionals left out: a line says what is known.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(callID, forKey: .callID)
+        try c.encode(leadID, forKey: .leadID)
+        try c.encode(campaignID, forKey: .campaignID)
+        try c.encode(number, forKey: .number)
+        try c.encode(placedAt, forKey: .placedAt)
+        try c.encodeIfPresent(ringingAt, forKey: .ringingAt)
+        try c.encodeIfPresent(answeredAt, forKey: .answeredAt)
+        try c.encode(endedAt, forKey: .endedAt)
+        try c.encode(outcome, forKey: .outcome)
+        try c.encodeIfPresent(cause, forKey: .cause)
+        try c.encodeIfPresent(evidence, forKey: .evidence)
+        if foundInvalid { try c.encode(true, forKey: .foundInvalid) }
+        try c.encodeIfPresent(agentID, forKey: .agentID)
+        try c.encode(talkSeconds, forKey: .talkSeconds)
+        try c.encode(playbackSeconds, forKey: .playbackSeconds)
+        try c.encodeIfPresent(digits, forKey: .digits)
+        try c.encodeIfPresent(attemptNumber, forKey: .attemptNumber)
+        try c.encodeIfPresent(listBatch, forKey: .listBatch)
+        try c.encodeIfPresent(listSource, forKey: .listSource)
     }
 }
