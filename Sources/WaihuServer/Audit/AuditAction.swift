@@ -32,6 +32,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
     case recordingAccessRefused = "recording_access_refused"
     case announcementLearned = "announcement_learned"
     case announcementRemoved = "announcement_removed"
+    case settingChanged = "setting_changed"
 
     /// What the audit page shows for the action.
     public var chineseName: String {
@@ -68,6 +69,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .recordingAccessRefused: return "拒绝收听录音"
         case .announcementLearned: return "学习提示音"
         case .announcementRemoved: return "删除提示音"
+        case .settingChanged: return "修改系统设置"
         }
     }
 
@@ -106,6 +108,7 @@ public enum AuditAction: String, Codable, CaseIterable, Sendable {
         case .recordingAccessRefused: return "Recording refused"
         case .announcementLearned: return "Announcement learned"
         case .announcementRemoved: return "Announcement removed"
+        case .settingChanged: return "System setting changed"
         }
     }
 }

@@ -5,9 +5,11 @@ import WaihuDialer
 import WaihuDomain
 
 /// Writes what the dialer did into the database, one transaction per call: the call-attempt
-/// event the KPIs read, the lead's next step in the campaign (`CampaignLeadLifecycle`), the lead's
-/// status (vacant numbers become invalid: the list is cleaned as a side effect) and the
-/// recording's place. Also puts calls interrupted by a crash right after a restart.
+/// event the KPIs read (with the call's cause and evidence), the lead's next step in the
+/// campaign (`CampaignLeadLifecycle`, which reads the lead's run of 关机/无法接通 results), the
+/// lead's status (vacant numbers become invalid: the list is cleaned as a side effect), the
+/// recording's place and, for a recording nobody taught waihu, where its audio is kept for a
+/// list manager to label. Also puts calls interrupted by a crash right after a restart.
 struct CampaignCallLog: Sendable {
     let database: Database
     let campaignID: Int
@@ -18,15 +20,19 @@ struct CampaignCallLog: Sendable {
 
     /// One finished call; `agent` is the user name of the agent who talked to the customer.
     func record(_ call: CampaignCallResult, agent: String?) async throws {
-        let step = CampaignLeadLifecycle(retry: plan.gate.attempts.retry)
-            .afterCall(call.outcome, mode: plan.mode, connectedToAgent: agent != nil && call.talkSeconds > 0, at: call.endedAt)
+        let verdict = call.verdict
+        let evidence = verdict.evidenceText.isEmpty ? nil : verdict.evidenceText
         let answeredAt = call.customer.outcome == .answered ? call.placedAt.addingTimeInterval(call.customer.ringSeconds) : nil
         try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             let context = try await Self.context(callID: call.lead.callID, on: sql)
+            let step = CampaignLeadLifecycle(retry: plan.gate.attempts.retry)
+                .afterCall(verdict, mode: plan.mode, connectedToAgent: agent != nil && call.talkSeconds > 0, at: call.endedAt,
+                           unreachable: context?.unreachable ?? .none)
             let attempt = CallAttemptRecord(
                 callID: call.lead.callID, leadID: String(call.lead.id), campaignID: campaignName, number: call.lead.number,
                 placedAt: call.placedAt, answeredAt: answeredAt, endedAt: call.endedAt, outcome: call.outcome,
+                cause: verdict.cause, evidence: evidence, foundInvalid: step.doneReason == .invalidNumber,
                 agentID: agent, talkSeconds: call.talkSeconds, playbackSeconds: call.customer.listenedSeconds,
                 digits: call.customer.dtmf.isEmpty ? nil : call.customer.dtmf, attemptNumber: context?.attempts,
                 listBatch: context?.batch, listSource: context?.source)
@@ -36,13 +42,20 @@ struct CampaignCallLog: Sendable {
             let store = CampaignLeadStore(sql: sql)
             try await store.apply(step, callID: call.lead.callID, call: .init(
                 outcome: call.outcome, attemptAt: call.placedAt, agent: agent,
-                listenedSeconds: call.customer.listenedSeconds))
+                listenedSeconds: call.customer.listenedSeconds, cause: verdict.cause, evidence: evidence))
             if let status = step.leadStatus { try await store.setLeadStatus(Int(call.lead.id), status) }
             if let path = call.customer.recording {
                 try await sql.insert(into: "call_recordings")
                     .columns("call_id", "campaign_id", "lead_id", "agent_id", "path", "started_at")
                     .values(SQLBind(call.lead.callID), SQLBind(campaignID), SQLBind(Int(call.lead.id)), SQLBind(agent),
                             SQLBind(path), SQLBind(call.placedAt.timeIntervalSince1970))
+                    .run()
+            }
+            if let path = call.customer.progressAudio {
+                try await sql.insert(into: CreateCallProgressAudio.table)
+                    .columns("call_id", "campaign_id", "lead_id", "path", "cause", "evidence", "recorded_at")
+                    .values(SQLBind(call.lead.callID), SQLBind(campaignID), SQLBind(Int(call.lead.id)), SQLBind(path),
+                            SQLBind(verdict.cause.rawValue), SQLBind(evidence), SQLBind(call.placedAt.timeIntervalSince1970))
                     .run()
             }
         }
@@ -53,11 +66,19 @@ struct CampaignCallLog: Sendable {
         var lead_id: Int
         var batch: String?
         var source: String?
+        var unreachable_count: Int
+        var unreachable_since: Double?
+
+        /// The lead's run of 关机/无法接通 results before this call.
+        var unreachable: UnreachableStreak {
+            UnreachableStreak(count: unreachable_count, since: unreachable_since.map(Date.init(timeIntervalSince1970:)))
+        }
     }
 
     static func context(callID: String, on sql: SQLDatabase) async throws -> CallContext? {
         try await sql.raw("""
-            SELECT cl.attempts AS attempts, cl.lead_id AS lead_id, b.name AS batch, s.name AS source
+            SELECT cl.attempts AS attempts, cl.lead_id AS lead_id, b.name AS batch, s.name AS source,
+                   cl.unreachable_count AS unreachable_count, cl.unreachable_since AS unreachable_since
             FROM campaign_leads cl JOIN leads l ON l.id = cl.lead_id
             LEFT JOIN lead_batches b ON b.id = l.batch_id LEFT JOIN lead_sources s ON s.id = b.source_id
             WHERE cl.call_id = \(bind: callID)
@@ -101,14 +122,19 @@ struct CampaignCallLog: Sendable {
                 if step.actions.contains(.recordFailedAttempt) {
                     let attempt = CallAttemptRecord(callID: callID, leadID: String(row.lead_id), campaignID: row.name,
                                                     number: DatabaseLeadQueue.dialString(row.phone_key), placedAt: placed, endedAt: placed,
-                                                    outcome: .failed, attemptNumber: row.attempts, listBatch: row.batch, listSource: row.source)
+                                                    outcome: .failed, cause: .failed, evidence: Self.interruptedEvidence,
+                                                    attemptNumber: row.attempts, listBatch: row.batch, listSource: row.source)
                     try await EventStore(database: db, clock: clock).insert([.callAttempt(attempt)])
                 }
-                try await CampaignLeadStore(sql: sql).apply(step, row: row.id, call: .init(outcome: .failed, attemptAt: placed))
+                try await CampaignLeadStore(sql: sql).apply(step, row: row.id, call: .init(
+                    outcome: .failed, attemptAt: placed, cause: .failed, evidence: Self.interruptedEvidence))
             }
         }
         return rows.count
     }
+
+    /// The evidence of a call that died with the server: nothing was heard of its end.
+    static let interruptedEvidence = "server restart"
 
     /// Gives back a lead an agent previewed and skipped: as if never claimed.
     static func releaseClaim(callID: String, on database: Database) async throws {

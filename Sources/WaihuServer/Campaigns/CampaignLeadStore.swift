@@ -52,6 +52,9 @@ struct CampaignLeadStore: Sendable {
         var attemptAt: Date
         var agent: String?
         var listenedSeconds: Double?
+        /// Why the call ended (空号, 关机 …) and on what evidence; nil clears the last one.
+        var cause: CallCause?
+        var evidence: String?
     }
 
     /// Applies `step` to the row `id` if it is still in `step.from`; false when another
@@ -103,6 +106,8 @@ struct CampaignLeadStore: Sendable {
         }
         if let call {
             update = update.set("last_outcome", to: call.outcome.rawValue).set("last_attempt_at", to: call.attemptAt.timeIntervalSince1970)
+                .set("last_cause", to: call.cause.map { SQLBind($0.rawValue) as any SQLExpression } ?? SQLLiteral.null)
+                .set("last_evidence", to: call.evidence.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
             if let agent = call.agent { update = update.set("agent_id", to: agent) }
             if let listened = call.listenedSeconds { update = update.set("listened_seconds", to: listened) }
         }

@@ -35,7 +35,7 @@ struct EventRows {
                 .time(a.placedAt), .time(a.ringingAt), .time(a.answeredAt), .time(a.endedAt),
                 .text(a.outcome.rawValue), .text(a.agentID), .real(a.talkSeconds), .real(a.playbackSeconds),
                 .text(a.digits), .integer(a.attemptNumber), .text(a.listBatch), .text(a.listSource),
-            ] + local(a.placedAt)])
+            ] + local(a.placedAt) + [.text(a.cause?.rawValue), .text(a.evidence), .flag(a.foundInvalid)]])
         case .agentSession(let s):
             return (.agentSessions, [[.text(s.agentID), .text(s.kind.rawValue), .time(s.at), .text(s.seatID)] + local(s.at)])
         case .agentState(let interval):

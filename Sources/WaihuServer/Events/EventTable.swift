@@ -12,6 +12,9 @@ public struct EventTable: Sendable {
         public var name: String
         public var type: DatabaseSchema.DataType
         public var required: Bool
+        /// Added to an existing table by a later migration, which creates it on every database
+        /// (`CreateEventTables` leaves it out, so the two never both add it).
+        public var addedLater = false
     }
 
     public var name: String
@@ -21,8 +24,8 @@ public struct EventTable: Sendable {
 
     public var columnNames: [String] { columns.map(\.name) }
 
-    static func column(_ name: String, _ type: DatabaseSchema.DataType, required: Bool = false) -> Column {
-        Column(name: name, type: type, required: required)
+    static func column(_ name: String, _ type: DatabaseSchema.DataType, required: Bool = false, addedLater: Bool = false) -> Column {
+        Column(name: name, type: type, required: required, addedLater: addedLater)
     }
 }
 
@@ -50,7 +53,15 @@ extension EventTable {
         column("attempt_number", .int),
         column("list_batch", .string),
         column("list_source", .string),
-    ] + localTime, indexes: [["local_day", "agent_id"], ["local_day", "campaign_id"], ["local_day", "local_hour"], ["lead_id"], ["call_id"]])
+    ] + localTime + callProgress, indexes: [["local_day", "agent_id"], ["local_day", "campaign_id"], ["local_day", "local_hour"], ["lead_id"], ["call_id"]])
+
+    /// The call's cause, evidence and whether it settled its lead as invalid (issue 17),
+    /// added by `AddCallCauses`.
+    static let callProgress: [Column] = [
+        column("cause", .string, addedLater: true),
+        column("evidence", .string, addedLater: true),
+        column("found_invalid", .bool, addedLater: true),
+    ]
 
     public static let agentSessions = EventTable(name: "ev_agent_sessions", columns: [
         column("agent_id", .string, required: true),

@@ -6,7 +6,7 @@ struct CreateEventTables: AsyncMigration {
     func prepare(on database: Database) async throws {
         for table in EventTable.all {
             var schema = database.schema(table.name).field("id", .int64, .identifier(auto: true))
-            for column in table.columns {
+            for column in table.columns where !column.addedLater {
                 schema = column.required
                     ? schema.field(.string(column.name), column.type, .required)
                     : schema.field(.string(column.name), column.type)

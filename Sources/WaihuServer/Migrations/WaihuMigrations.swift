@@ -19,6 +19,9 @@ public enum WaihuMigrations {
             SnakeCaseCampaignPlans(),
             HolidaysAsCalendarDays(),
             CreateAnnouncements(),
+            AddCallCauses(),
+            CreateCallProgressAudio(),
+            CreateSystemSettings(),
         ]
     }
 }
