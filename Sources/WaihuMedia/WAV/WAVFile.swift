@@ -9,12 +9,15 @@ public struct WAVFile: Sendable, Equatable {
     }
 
     public let encoding: Encoding
-    /// The audio as 16-bit linear samples at 8 kHz.
+    /// The audio as 16-bit linear samples at `sampleRate`.
     public let samples: [Int16]
+    /// 8000, unless the reader asked for other rates (`init(bytes:sampleRates:)`).
+    public let sampleRate: Int
 
-    public init(encoding: Encoding, samples: [Int16]) {
+    public init(encoding: Encoding, samples: [Int16], sampleRate: Int = 8000) {
         self.encoding = encoding
         self.samples = samples
+        self.sampleRate = sampleRate
     }
 
     public init(contentsOf url: URL) throws {
@@ -23,9 +26,11 @@ public struct WAVFile: Sendable, Equatable {
         try self.init(bytes: [UInt8](data))
     }
 
-    public var duration: Duration { .milliseconds(samples.count / 8) }
+    public var duration: Duration { .milliseconds(samples.count * 1000 / sampleRate) }
 
-    public init(bytes: [UInt8]) throws {
+    /// `sampleRates`: the rates accepted; a prompt is played as is, so only 8000 by default
+    /// (an announcement to learn may be 16000 and is resampled by its reader).
+    public init(bytes: [UInt8], sampleRates: Set<UInt32> = [8000]) throws {
         guard bytes.count >= 12, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WAVE".utf8) else {
             throw WAVError.notWAV
         }
@@ -54,16 +59,17 @@ public struct WAVFile: Sendable, Equatable {
         guard let data else { throw WAVError.missingChunk("data") }
         let unsupported = WAVError.unsupportedFormat(formatTag: format.tag, channels: format.channels,
                                                      sampleRate: format.rate, bitsPerSample: format.bits)
-        guard format.channels == 1, format.rate == 8000 else { throw unsupported }
+        guard format.channels == 1, sampleRates.contains(format.rate) else { throw unsupported }
+        let rate = Int(format.rate)
         switch (format.tag, format.bits) {
         case (1, 16):
             let pairs = data.count / 2
             let start = data.startIndex
-            self.init(encoding: .pcm16, samples: (0..<pairs).map { Int16(bitPattern: Self.uint16(bytes, start + $0 * 2)) })
+            self.init(encoding: .pcm16, samples: (0..<pairs).map { Int16(bitPattern: Self.uint16(bytes, start + $0 * 2)) }, sampleRate: rate)
         case (7, 8):
-            self.init(encoding: .ulaw, samples: data.map { G711.linear(fromUlaw: $0) })
+            self.init(encoding: .ulaw, samples: data.map { G711.linear(fromUlaw: $0) }, sampleRate: rate)
         case (6, 8):
-            self.init(encoding: .alaw, samples: data.map { G711.linear(fromAlaw: $0) })
+            self.init(encoding: .alaw, samples: data.map { G711.linear(fromAlaw: $0) }, sampleRate: rate)
         default:
             throw unsupported
         }

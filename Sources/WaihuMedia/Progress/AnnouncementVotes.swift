@@ -1,0 +1,94 @@
+/// The offset histogram of one search: for each (announcement, time offset) pair, how many
+/// of the heard landmarks were found in that announcement at that offset. A real match
+/// piles its votes on one offset (the time between the start of the recording and the
+/// start of the call's audio); chance hits scatter over thousands of offsets.
+///
+/// Open addressing in fixed arrays, made on the first vote (an idle or silent call never
+/// makes them). When `capacity` pairs are stored, new pairs are dropped (the existing ones
+/// still count): by then the analyser has heard far more than a match needs.
+public struct AnnouncementVotes: Sendable {
+    static let slots = 4096
+    /// Three quarters of the slots: beyond that, probing gets long.
+    public static let capacity = 3072
+
+    private let announcementCount: Int
+    private var keys: [UInt64] = []
+    private var counts: [UInt16] = []
+    /// Per announcement: the most votes on one offset ±1 column.
+    private var best: [UInt16] = []
+    public private(set) var storedPairs = 0
+    /// Landmarks looked up so far (the score's denominator).
+    public private(set) var heard = 0
+
+    private static let empty = UInt64.max
+
+    public init(announcementCount: Int) {
+        self.announcementCount = announcementCount
+    }
+
+    /// One heard landmark was looked up (whether or not it was found).
+    public mutating func countHeard() {
+        heard += 1
+    }
+
+    /// A landmark was found in `announcement` (its index in the index) at `offset` columns.
+    public mutating func vote(announcement: Int, offset: Int) {
+        if keys.isEmpty {
+            keys = [UInt64](repeating: Self.empty, count: Self.slots)
+            counts = [UInt16](repeating: 0, count: Self.slots)
+            best = [UInt16](repeating: 0, count: announcementCount)
+        }
+        let key = Self.key(announcement, offset)
+        var slot = Self.slot(key)
+        while keys[slot] != key {
+            if keys[slot] == Self.empty {
+                guard storedPairs < Self.capacity else { return }
+                keys[slot] = key
+                storedPairs += 1
+                break
+            }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
+        if counts[slot] < UInt16.max { counts[slot] += 1 }
+        // Frame loss and jitter can move a landmark by one column: count the neighbours too.
+        let around = Int(counts[slot]) + count(announcement, offset - 1) + count(announcement, offset + 1)
+        if around > Int(best[announcement]) { best[announcement] = UInt16(min(around, Int(UInt16.max))) }
+    }
+
+    /// The announcement with the most aligned votes, its votes, and the most of any other.
+    public func leader() -> (announcement: Int, votes: Int, runnerUp: Int)? {
+        guard !best.isEmpty else { return nil }
+        var first = -1, firstVotes = 0, secondVotes = 0
+        for (index, votes) in best.enumerated() {
+            let votes = Int(votes)
+            if votes > firstVotes {
+                secondVotes = firstVotes
+                first = index
+                firstVotes = votes
+            } else if votes > secondVotes {
+                secondVotes = votes
+            }
+        }
+        return first < 0 ? nil : (first, firstVotes, secondVotes)
+    }
+
+    private func count(_ announcement: Int, _ offset: Int) -> Int {
+        let key = Self.key(announcement, offset)
+        var slot = Self.slot(key)
+        while keys[slot] != Self.empty {
+            if keys[slot] == key { return Int(counts[slot]) }
+            slot = (slot + 1) & (Self.slots - 1)
+        }
+        return 0
+    }
+
+    @inline(__always)
+    private static func key(_ announcement: Int, _ offset: Int) -> UInt64 {
+        UInt64(announcement) << 32 | UInt64(UInt32(truncatingIfNeeded: offset))
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52)
+    }
+}

@@ -1,0 +1,121 @@
+/// Listens to one call's audio, 20 ms at a time, and says once it is certain what it hears:
+/// a call-progress tone (`ToneDetector` + `ToneCadence`), a learned announcement
+/// (`SpectralPeakHasher` + `AnnouncementIndex`), an announcement nobody taught, or a person.
+///
+/// A value, one per call leg and phase; the index is shared. A silent call costs a Goertzel
+/// pass per frame and allocates nothing (the fingerprint state is made at the first sound).
+/// After a final detection (`CallProgressDetection.isFinal`) it only keeps the audio for
+/// `heardAudio`; after ringback or an intercept tone it goes on listening for what follows.
+public struct CallProgressAnalyser: Sendable {
+    public let phase: CallProgressPhase
+    public let configuration: CallProgressConfiguration
+    private let index: AnnouncementIndex
+    private let detector = ToneDetector()
+    private var cadence = ToneCadence()
+    private var hasher: SpectralPeakHasher?
+    private var votes: AnnouncementVotes
+    private var landmarks: [Landmark] = []
+    private var timeline: SpeechTimeline
+    private var finished = false
+    /// Latched at the first voiced frame: from then on landmarks are looked up.
+    private var heardVoice = false
+
+    /// Frames given to `analyse` so far.
+    public private(set) var framesAnalysed = 0
+    /// The first `configuration.heardAudioLimit` samples heard (8 s), to save as a WAV and
+    /// teach an unknown announcement.
+    public private(set) var heardAudio: [Int16] = []
+
+    public init(index: AnnouncementIndex, phase: CallProgressPhase, configuration: CallProgressConfiguration = .default) {
+        self.index = index
+        self.phase = phase
+        self.configuration = configuration
+        votes = index.makeVotes()
+        timeline = SpeechTimeline(window: configuration.unknownAnnouncementFrames, pauseFrames: configuration.greetingPauseFrames,
+                                  minimumSpeechFrames: configuration.minimumSpeechFrames)
+    }
+
+    /// Whether a final detection was made (the analyser no longer listens).
+    public var isFinished: Bool { finished }
+
+    public mutating func analyse(_ frame: [Int16]) -> CallProgressDetection? {
+        frame.withUnsafeBufferPointer { analyse($0) }
+    }
+
+    /// One frame of 8 kHz audio (160 samples; other lengths work, timings assume 20 ms).
+    public mutating func analyse(_ frame: UnsafeBufferPointer<Int16>) -> CallProgressDetection? {
+        framesAnalysed += 1
+        keep(frame)
+        guard !finished else { return nil }
+        let toneFrame = detector.detect(frame)
+        var summary = SpectrumSummary.silent
+        if hasher != nil || toneFrame.power >= SpectralPeakHasher.silenceFloor {
+            summary = spectrum(frame, power: toneFrame.power)
+        }
+        let voice = isVoice(toneFrame, summary)
+        if voice { heardVoice = true }
+        // An announcement is a voice: what comes before the first voiced frame (noise, a
+        // tone) is not looked up, so it neither dilutes the score nor costs lookups.
+        if heardVoice, !landmarks.isEmpty, !index.isEmpty {
+            for landmark in landmarks { index.lookUp(landmark, into: &votes) }
+            if let matched = index.decide(votes) { return finish(.announcement(matched)) }
+        }
+        timeline.receive(voice: voice)
+        if let kind = cadence.receive(toneFrame) {
+            let detection = CallProgressDetection.tone(kind)
+            return detection.isFinal ? finish(detection) : detection
+        }
+        return voiceDecision()
+    }
+
+    private mutating func finish(_ detection: CallProgressDetection) -> CallProgressDetection {
+        finished = true
+        return detection
+    }
+
+    private mutating func keep(_ frame: UnsafeBufferPointer<Int16>) {
+        let room = configuration.heardAudioLimit - heardAudio.count
+        guard room > 0 else { return }
+        if heardAudio.isEmpty { heardAudio.reserveCapacity(configuration.heardAudioLimit) }
+        heardAudio.append(contentsOf: frame.prefix(room))
+    }
+
+    /// Adds the frame to the spectrogram; its new landmarks are left in `landmarks`.
+    private mutating func spectrum(_ frame: UnsafeBufferPointer<Int16>, power: Float) -> SpectrumSummary {
+        if hasher == nil {
+            hasher = SpectralPeakHasher()
+            landmarks.reserveCapacity(256)
+        }
+        landmarks.removeAll(keepingCapacity: true)
+        return hasher!.push(frame, power: power, into: &landmarks)
+    }
+
+    private func isVoice(_ tone: ToneFrame, _ summary: SpectrumSummary) -> Bool {
+        tone.tone == nil && summary.audible && tone.power >= configuration.voiceFloor
+            && (summary.periodicity >= configuration.minimumVoicePeriodicity || summary.flatness <= configuration.maximumVoiceFlatness)
+    }
+
+    private mutating func voiceDecision() -> CallProgressDetection? {
+        guard timeline.firstVoice != nil else { return nil }
+        switch phase {
+        case .earlyMedia:
+            let share = Double(timeline.recentVoiced) / Double(timeline.window)
+            if timeline.sinceFirstVoice >= configuration.unknownAnnouncementFrames, share >= configuration.unknownVoiceShare {
+                return finish(.unknownAnnouncement)
+            }
+        case .afterAnswer:
+            if timeline.sinceFirstVoice >= configuration.humanDecisionFrames { return finish(.human) }
+            if let utterance = timeline.firstUtterance, utterance <= configuration.greetingMaximumFrames, !matchBuilding {
+                return finish(.human)
+            }
+        }
+        return nil
+    }
+
+    /// Votes are gathering for one announcement (half of what a match needs, and ahead of
+    /// the rest): a pause in a recording ("您好，[pause] 您拨打的…") is then not yet a person.
+    private var matchBuilding: Bool {
+        guard let leader = votes.leader() else { return false }
+        return leader.votes * 2 >= index.rule.minimumVotes && Double(leader.votes) >= index.rule.margin * Double(leader.runnerUp)
+    }
+}
