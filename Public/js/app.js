@@ -12,6 +12,7 @@
     leads: { label: 'nav.leads', feature: 'leads', render: (root) => window.pages.leads(root) },
     batches: { label: 'nav.batches', feature: 'batches', render: (root) => window.pages.batches(root) },
     dnc: { label: 'nav.dnc', feature: 'dnc', render: (root) => window.pages.dnc(root) },
+    announcements: { label: 'nav.announcements', feature: 'batches', render: (root) => window.pages.announcements(root) },
     campaigns: { label: 'nav.campaigns', feature: 'campaigns', render: (root) => window.pages.campaigns(root) },
     desktop: { label: 'nav.desktop', feature: 'desktop', render: (root) => window.pages.desktop(root) },
   };

@@ -9,6 +9,7 @@ struct WaihuCommand: AsyncParsableCommand {
         version: WaihuVersion.current,
         subcommands: [ServeCommand.self, UserCommand.self, TeamCommand.self, AuditCommand.self, SimulateCommand.self, CallCommand.self, BenchCommand.self,
                       TrunkCommand.self, PhoneCommand.self, EventsCommand.self, ReportCommand.self,
-                      LeadsCommand.self, DncCommand.self, BatchCommand.self, SourceCommand.self, CampaignCommand.self]
+                      LeadsCommand.self, DncCommand.self, BatchCommand.self, SourceCommand.self, CampaignCommand.self,
+                      AnnouncementsCommand.self]
     )
 }
