@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import WaihuDomain
 import WaihuMedia
 import WaihuSIP
 
@@ -20,6 +21,11 @@ public final class TelephonyEngine: Sendable {
     private let negotiator = SDPNegotiator()
     /// Where every call with a `CallAdmission` waits for its trunk's limits.
     public let admission = TrunkAdmission()
+    /// The carrier announcements list managers taught; each new call's analyser uses the latest.
+    private let announcements = AnnouncementShelf()
+    /// How long after the answer the analyser may take to tell a person from a recording;
+    /// silence that long is a person who has not spoken yet.
+    public static let answerJudgementWindow: Duration = .milliseconds(3_500)
 
     private init(configuration: TelephonyConfiguration, layer: SIPTransactionLayer,
                  core: NIOLoopBoundBox<TelephonyEngineCore?>, group: EventLoopGroup) {
@@ -47,6 +53,13 @@ public final class TelephonyEngine: Sendable {
         try await loop.submit { box.value?.layer = layer }.get()
         return TelephonyEngine(configuration: configuration, layer: layer, core: box, group: group)
     }
+
+    /// Replaces the learned announcements that calls placed from now on recognise.
+    public func setAnnouncements(_ index: AnnouncementIndex) {
+        announcements.index = index
+    }
+
+    public var announcementIndex: AnnouncementIndex { announcements.index }
 
     /// The bound SIP address (the real port when 0 was configured).
     public var sipEndpoint: SIPEndpoint {
@@ -161,7 +174,14 @@ public final class TelephonyEngine: Sendable {
             core.eventLoop.execute { core.value?.hangUp(callID: callID) }
         }
 
-        // The RTP reader: digits and recording frames to the context, silence to a hang-up.
+        // Early media and the first seconds after the answer are analysed for the call's fate;
+        // calls to agent phones never are.
+        let progress: ProgressAnalysisMode
+        if case .trunk = request.target { progress = request.progressAnalysis } else { progress = .off }
+        let index = progress.analyses ? announcements.index : nil
+
+        // The RTP reader: digits and recording frames to the context, silence to a hang-up,
+        // the analyser's findings to the verdict (and a hang-up once the fate is certain).
         let reader = Task {
             for await event in session.events {
                 switch event {
@@ -169,17 +189,43 @@ public final class TelephonyEngine: Sendable {
                 case .recorded(let left, let right): await context.recorded(left: left, right: right)
                 case .mediaTimeout: leg.hangUp()
                 case .remoteLatched: break
+                case .progress(let detection):
+                    guard let evidence = ProgressEvidence(detection) else { continue }
+                    if await context.noteProgress(evidence, cleansing: progress.cleansing) {
+                        session.stopAnalysis()
+                        leg.hangUp()
+                    } else if evidence == .human {
+                        session.stopAnalysis()
+                    }
                 }
             }
         }
-        // The SIP driver: media up on the answer, everything released at the end.
+        // The SIP driver: early media on a 183 with SDP, media up on the answer, everything
+        // released at the end.
         let negotiator = self.negotiator
         let mediaTimeout = config.mediaTimeout
+        let audioDirectory = request.progressAudioDirectory
         Task {
+            var listeningEarly = false
             for await event in sipEvents {
                 switch event {
-                case .ringing:
+                case .ringing(let response):
                     await context.markRinging()
+                    if progress.cleansing, response.statusCode == 180,
+                       await context.noteProgress(.alertingSignal, cleansing: true) {
+                        leg.hangUp()
+                        continue
+                    }
+                    // A 183 without SDP, or SDP we cannot use: no early media, the signalling
+                    // alone will tell.
+                    guard let index, !listeningEarly, !response.body.isEmpty,
+                          let description = try? SessionDescription(parsing: response.body),
+                          let media = try? negotiator.accept(answer: description) else { continue }
+                    listeningEarly = true
+                    try? await session.start(remoteHost: media.remoteAddress, remotePort: media.remotePort,
+                                             codec: media.codec == .pcmu ? .pcmu : .pcma,
+                                             telephoneEventPayloadType: nil, record: false, mediaTimeout: nil, sending: false)
+                    session.analyse(with: CallProgressAnalyser(index: index, phase: .earlyMedia))
                 case .answered(let response):
                     do {
                         let media = try negotiator.accept(answer: SessionDescription(parsing: response.body))
@@ -188,6 +234,16 @@ public final class TelephonyEngine: Sendable {
                                                 telephoneEventPayloadType: media.telephoneEventPayloadType.map { UInt8(truncatingIfNeeded: $0) },
                                                 record: await context.isRecording, mediaTimeout: mediaTimeout)
                         await context.markAnswered()
+                        if let index {
+                            session.analyse(with: CallProgressAnalyser(index: index, phase: .afterAnswer))
+                            Task {
+                                try? await Task.sleep(for: Self.answerJudgementWindow)
+                                session.stopAnalysis()
+                                await context.answerWindowPassed()
+                            }
+                        } else {
+                            await context.answerWindowPassed()
+                        }
                     } catch {
                         // Answered with media we cannot use: hang up and call it failed (488).
                         await context.markMediaFailure(status: 488)
@@ -195,11 +251,19 @@ public final class TelephonyEngine: Sendable {
                     }
                 case .ended(let termination, let q850):
                     // Release first, report last: whoever sees `.ended` finds nothing held.
+                    let heard = index == nil ? [] : await session.heardAudio()
                     try? await session.close()
                     await reader.value
                     try? await core.eventLoop.submit { core.value?.releasePort(port) }.get()
                     if let ticket { await admission.release(ticket) }
+                    let kept = await Self.keepUnknownRecording(heard, evidence: await context.progressEvidence,
+                                                               directory: audioDirectory, callID: callID)
+                    if let kept { await context.keptProgressAudio(at: kept) }
                     await context.finish(termination, q850: q850)
+                    if let kept, await context.report().progressAudio == nil {
+                        // The signalling named the cause after all: nothing to teach.
+                        try? FileManager.default.removeItem(atPath: kept)
+                    }
                 }
             }
         }
@@ -224,6 +288,22 @@ public final class TelephonyEngine: Sendable {
             throw TelephonyEngineError.stopped
         }
         return leg
+    }
+
+    /// Writes the audio an untaught recording left (`<call-id>.wav` in `directory`), when
+    /// the analysis heard one; nil otherwise.
+    static func keepUnknownRecording(_ heard: [Int16], evidence: ProgressEvidence?, directory: String?,
+                                     callID: String) async -> String? {
+        guard let directory, !heard.isEmpty,
+              evidence == .unknownAnnouncement || evidence == .specialInformationTone else { return nil }
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("\(callID).wav")
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try WAVFile(encoding: .pcm16, samples: heard).write(to: url)
+            return url.path
+        } catch {
+            return nil
+        }
     }
 
     /// Hangs up every call, waits for them to end, and closes the SIP port.

@@ -43,15 +43,33 @@ public final class RTPSession: Sendable {
     /// `mediaTimeout`: report `.mediaTimeout` when nothing arrives for that long.
     public func start(remoteHost: String?, remotePort: Int?, codec: AudioCodec,
                       telephoneEventPayloadType: UInt8?, record: Bool = true,
-                      mediaTimeout: Duration? = .seconds(30)) async throws {
+                      mediaTimeout: Duration? = .seconds(30), sending: Bool = true) async throws {
         var remote: SocketAddress?
         if let remoteHost, let remotePort { remote = try SocketAddress(ipAddress: remoteHost, port: remotePort) }
         let timeout = mediaTimeout.map { TimeAmount.nanoseconds($0.components.seconds * 1_000_000_000 + $0.components.attoseconds / 1_000_000_000) }
         let handler = self.handler
         try await channel.eventLoop.submit {
             handler.value.start(remote: remote, codec: codec, eventPayloadType: telephoneEventPayloadType, record: record,
-                                mediaTimeout: timeout)
+                                mediaTimeout: timeout, sending: sending)
         }.get()
+    }
+
+    /// Analyses what the peer sends (tones, announcements, a live voice) with `analyser`
+    /// until `stopAnalysis`; findings arrive as `.progress` events.
+    public func analyse(with analyser: CallProgressAnalyser) {
+        let handler = self.handler
+        channel.eventLoop.execute { handler.value.analyse(with: analyser) }
+    }
+
+    public func stopAnalysis() {
+        let handler = self.handler
+        channel.eventLoop.execute { handler.value.stopAnalysis() }
+    }
+
+    /// The audio the analysis heard (at most 10 s), for teaching an unknown announcement.
+    public func heardAudio() async -> [Int16] {
+        let handler = self.handler
+        return (try? await channel.eventLoop.submit { handler.value.heardAudio }.get()) ?? []
     }
 
     /// Plays a prompt from its start; returns when it ended or was stopped.

@@ -10,4 +10,6 @@ public enum RTPSessionEvent: Sendable, Equatable {
     /// Nothing arrived for the configured time: the far end is probably gone without a
     /// BYE (carrier fault, phone out of coverage). Reported once; the leg decides.
     case mediaTimeout
+    /// The call-progress analyser is certain of something (a tone, an announcement, a voice).
+    case progress(CallProgressDetection)
 }

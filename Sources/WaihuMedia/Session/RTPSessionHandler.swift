@@ -46,6 +46,15 @@ final class RTPSessionHandler: ChannelInboundHandler {
     /// rather than let the mouth-to-ear delay grow.
     static let bridgeFeedLimit = 4
 
+    /// Sending waits for the answer: before it the carrier only plays to us (early media).
+    private var sending = true
+    /// Listens to what the peer sends for tones and announcements, while a call's fate is open.
+    private var analyser: CallProgressAnalyser?
+    /// What the analyser heard, for teaching an announcement nobody taught yet.
+    private(set) var heardAudio: [Int16] = []
+    /// 10 s at 8 kHz: more than any announcement needs to be recognised from.
+    static let heardAudioLimit = 80_000
+
     init(events: AsyncStream<RTPSessionEvent>.Continuation) {
         self.events = events
     }
@@ -61,8 +70,10 @@ final class RTPSessionHandler: ChannelInboundHandler {
 
     // MARK: Commands (called on the event loop)
 
-    func start(remote: SocketAddress?, codec: AudioCodec, eventPayloadType: UInt8?, record: Bool, mediaTimeout: TimeAmount?) {
+    func start(remote: SocketAddress?, codec: AudioCodec, eventPayloadType: UInt8?, record: Bool, mediaTimeout: TimeAmount?,
+               sending: Bool = true) {
         self.mediaTimeout = mediaTimeout
+        self.sending = sending
         lastActivity = .now()
         // A packet that arrived before the answer was processed has latched the peer's
         // real source already; it beats the SDP (that is the point of symmetric RTP).
@@ -74,6 +85,15 @@ final class RTPSessionHandler: ChannelInboundHandler {
         let ticker = RTPTicker.shared(on: context.eventLoop)
         self.ticker = ticker
         ticker.add(self)
+    }
+
+    /// Starts (or restarts, for the audio after the answer) the call-progress analysis.
+    func analyse(with analyser: CallProgressAnalyser) {
+        self.analyser = analyser
+    }
+
+    func stopAnalysis() {
+        analyser = nil
     }
 
     func play(_ prompt: WAVFile, done: CheckedContinuation<PlaybackOutcome, Never>) {
@@ -174,8 +194,9 @@ final class RTPSessionHandler: ChannelInboundHandler {
     /// One 20 ms step, driven by the loop's `RTPTicker`.
     func tick() {
         guard let context else { return }
-        let sent = sendOnePacket(context: context)
+        let sent = sending ? sendOnePacket(context: context) : [Int16](repeating: 0, count: PromptPlayer.samplesPerFrame)
         let received = nextReceivedFrame()
+        if analyser != nil { analyseFrame(received) }
         bridgePeer?.feed(received)
         if recording {
             recordLeft += received
@@ -185,6 +206,13 @@ final class RTPSessionHandler: ChannelInboundHandler {
         if let mediaTimeout, !timeoutReported, NIODeadline.now() - lastActivity > mediaTimeout {
             timeoutReported = true
             events.yield(.mediaTimeout)
+        }
+    }
+
+    private func analyseFrame(_ frame: [Int16]) {
+        if heardAudio.count < Self.heardAudioLimit { heardAudio += frame }
+        if let detection = analyser?.analyse(frame) {
+            events.yield(.progress(detection))
         }
     }
 

@@ -69,7 +69,7 @@ final class SIPpCustomerCallTests: XCTestCase {
         let counters = await engine.counters()
         XCTAssertEqual(counters.activeCalls, 0)
         XCTAssertEqual(counters.rtpPortsInUse, 0)
-        XCTAssertEqual(report.json.hasPrefix(#"{"outcome":"answered","sip_status":200,"ring_s":"#), true, report.json)
+        XCTAssertEqual(report.json.hasPrefix(#"{"outcome":"answered","cause":"human","evidence":"#) && report.json.contains(#""sip_status":200,"ring_s":"#), true, report.json)
         try await engine.shutdown()
     }
 
