@@ -132,18 +132,26 @@ actor CampaignCenter {
 
         var agentRunner: AgentCampaignRunner?
         let task: Task<Void, Never>
-        if plan.mode == .broadcast {
-            guard let file = campaign.prompt else { throw Abort(.conflict, reason: "no prompt") }
-            let prompt = try WAVFile(contentsOf: URL(fileURLWithPath: (prompts as NSString).appendingPathComponent(file)))
-            let settings = BroadcastSettings(
+        if plan.mode == .broadcast || plan.mode == .cleanse {
+            // A number check plays nothing: its prompt is never used.
+            let prompt: WAVFile
+            if plan.mode == .cleanse {
+                prompt = WAVFile(encoding: .pcm16, samples: [])
+            } else {
+                guard let file = campaign.prompt else { throw Abort(.conflict, reason: "no prompt") }
+                prompt = try WAVFile(contentsOf: URL(fileURLWithPath: (prompts as NSString).appendingPathComponent(file)))
+            }
+            var settings = BroadcastSettings(
                 prompt: prompt, transferDigits: Set(plan.transferDigits), noAgentPrompt: abandonMessage,
                 maxConcurrentCalls: plan.maxConcurrentCalls ?? trunkRecord.maxConcurrent,
                 callsPerSecond: plan.callsPerSecond ?? Double(trunkRecord.maxPerSecond),
                 ringTimeout: .seconds(plan.ringTimeoutSeconds), callerID: callerID, recordingDirectory: recordings,
                 trunk: trunk.pool)
+            settings.checksNumbersOnly = plan.mode == .cleanse
             let pool = SeatTransferPool(seatBoard: seatBoard, campaignID: id, campaignName: name, script: plan.script,
                                         wrapUp: .seconds(plan.wrapUpSeconds), database: db, logger: application.logger)
-            let runner = BroadcastCampaignRunner(engine: engine, settings: settings, agents: pool, route: route)
+            let runner = BroadcastCampaignRunner(engine: engine, settings: settings, agents: plan.mode == .cleanse ? nil : pool,
+                                                 route: route)
             task = Task { [weak self] in
                 do {
                     try await runner.run(queue: queue, control: control) { result in

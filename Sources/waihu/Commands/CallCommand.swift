@@ -17,7 +17,7 @@ struct CallCommand: AsyncParsableCommand {
 
     struct Play: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Call a number, play a WAV prompt on answer, optionally wait for a key and record; print one JSON line."
+            abstract: "Call a number, play a WAV prompt on answer, optionally wait for a key and record; print the call's outcome, cause (空号, 关机 …) and evidence."
         )
 
         @Option(help: "The number to call (被叫号码).") var to: String
@@ -29,6 +29,8 @@ struct CallCommand: AsyncParsableCommand {
         @Option(name: .customLong("ring-timeout"), help: "Seconds of ringing before CANCEL; default: the trunk's, or 30.") var ringTimeout: Int?
         @Option(name: .customLong("wait-dtmf"), help: "Wait this many seconds for one key after the prompt starts.") var waitDTMF: Int?
         @Option(help: "Write a stereo WAV: customer left, waihu right.") var record: String?
+        @Option(name: .customLong("progress-audio"), help: "Keep the audio of a recorded announcement nobody taught waihu in this directory (<call-id>.wav), to learn it.") var progressAudio: String?
+        @Flag(help: "Print one JSON line: outcome, cause, evidence, sip_status, ring_s, listened_s, dtmf, recording.") var json = false
         @Option(name: .customLong("local-host"), help: "Local IP for SIP and RTP.") var localHost: String = "127.0.0.1"
         @Option(name: .customLong("sip-port"), help: "Local SIP port (0 picks a free one).") var sipPort: Int = 0
         @Option(name: .customLong("rtp-ports"), help: "RTP port range, FIRST-LAST.") var rtpPorts: String = "16000-16999"
@@ -82,11 +84,17 @@ struct CallCommand: AsyncParsableCommand {
                 throw ValidationError("--prompt \(prompt): \(error)")
             }
             let route = try await route()
+            // The announcements list managers taught, so the test call reads 空号, 关机 … as a campaign would.
+            let learned = try await withApplication(storage.settings()) { app in
+                try await AnnouncementLibrary.learned(on: app.db).announcements
+            }
             let engine = try await TelephonyEngine.start(TelephonyConfiguration(
                 host: localHost, sipPort: sipPort, rtpPorts: ports, trustedHosts: [route.host]))
+            engine.setAnnouncements(AnnouncementIndex(learned))
             let request = OutboundCallRequest(
                 target: .trunk(number: to, host: route.host, port: route.port, credentials: route.credentials),
-                callerID: route.callerID, ringTimeout: .seconds(route.ringTimeout), recordingPath: record)
+                callerID: route.callerID, ringTimeout: .seconds(route.ringTimeout), recordingPath: record,
+                progressAudioDirectory: progressAudio)
             let leg: CallLeg
             do { leg = try await engine.placeCall(request) } catch {
                 try? await engine.shutdown()
@@ -104,7 +112,20 @@ struct CallCommand: AsyncParsableCommand {
             }
             let report = await leg.waitUntilEnded()
             try await engine.shutdown()
-            print(report.json)
+            print(json ? report.json : Self.describe(report))
+        }
+
+        /// One line a person reads: 空号 vacant (evidence: sip 404; q850 1), SIP 404, rang 1.2 s.
+        static func describe(_ report: CallReport) -> String {
+            var parts = ["\(report.cause.chineseName) \(report.cause.rawValue) [\(report.outcome.chineseName) \(report.outcome.rawValue)]"]
+            if !report.evidence.isEmpty { parts.append("evidence: \(report.evidence)") }
+            parts.append("SIP \(report.sipStatus.map(String.init) ?? "-")")
+            parts.append(String(format: "rang %.1f s", report.ringSeconds))
+            if report.listenedSeconds > 0 { parts.append(String(format: "listened %.1f s", report.listenedSeconds)) }
+            if !report.dtmf.isEmpty { parts.append("keys \(report.dtmf)") }
+            if let recording = report.recording { parts.append("recording \(recording)") }
+            if let audio = report.progressAudio { parts.append("untaught announcement kept in \(audio)") }
+            return parts.joined(separator: ", ")
         }
     }
 }

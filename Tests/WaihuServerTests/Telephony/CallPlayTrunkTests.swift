@@ -27,10 +27,11 @@ final class CallPlayTrunkTests: XCTestCase {
         defer { customer.stop() }
         try await Task.sleep(nanoseconds: 300_000_000)
         let play = try WaihuExecutable.run(["call", "play", "--to", "13800138000", "--prompt", prompt, "--trunk", "sipp",
-                                            "--record", recording, "--wait-dtmf", "6", "--rtp-ports", "31100-31199"] + storage)
+                                            "--record", recording, "--wait-dtmf", "6", "--rtp-ports", "31100-31199", "--json"] + storage)
         XCTAssertEqual(play.status, 0, play.stderr)
         let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(play.stdout.utf8)) as? [String: Any], play.stdout)
         XCTAssertEqual(report["outcome"] as? String, "answered")
+        XCTAssertEqual(report["cause"] as? String, "human")
         XCTAssertEqual(report["sip_status"] as? Int, 200)
         XCTAssertEqual(report["dtmf"] as? String, "1")
         XCTAssertEqual(report["recording"] as? String, recording)
