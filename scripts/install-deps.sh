@@ -4,7 +4,7 @@
 set -euo pipefail
 
 serve_packages=(sqlite3)
-test_packages=(postgresql sqlite3 chromium chromium-driver fonts-wqy-zenhei sip-tester baresip sox python3-openpyxl)
+test_packages=(postgresql sqlite3 chromium chromium-driver fonts-wqy-zenhei sip-tester baresip sox espeak-ng python3-openpyxl)
 
 case "${1:-serve}" in
   serve) wanted=("${serve_packages[@]}") ;;
