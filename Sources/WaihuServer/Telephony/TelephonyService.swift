@@ -35,6 +35,7 @@ public final class TelephonyService: Sendable {
         let engine = try await TelephonyEngine.start(configuration, phones: DatabasePhoneDirectory(application: app)) {
             _ = continuation.yield($0)
         }
+        app.announcements = await AnnouncementService.start(app) { engine.setAnnouncements($0) }
         let logger = app.logger
         let writer = Task {
             for await registration in stream {
@@ -57,6 +58,7 @@ public final class TelephonyService: Sendable {
 
     /// Hangs up every call, closes the SIP port and stops the table writers.
     public func stop() async {
+        await application.announcements?.stop()
         sweeper.cancel()
         try? await engine.shutdown()
         registrations.finish()
