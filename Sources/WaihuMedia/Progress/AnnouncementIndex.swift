@@ -81,8 +81,9 @@ public final class AnnouncementIndex: Sendable {
         let start = Int(starts[hash]), end = Int(starts[hash + 1])
         guard start < end else { return }
         let time = Int(landmark.time)
+        let completed = time + Int(landmark.hash & 63)
         for posting in start..<end {
-            votes.vote(announcement: Int(postingAnnouncements[posting]), offset: Int(postingTimes[posting]) - time)
+            votes.vote(announcement: Int(postingAnnouncements[posting]), offset: Int(postingTimes[posting]) - time, at: completed)
         }
     }
 
@@ -93,11 +94,10 @@ public final class AnnouncementIndex: Sendable {
 
     /// The announcement the votes name under `rule`, if any.
     public func decide(_ votes: AnnouncementVotes) -> AnnouncementMatch? {
-        guard let leader = votes.leader(),
-              rule.accepts(votes: leader.votes, runnerUp: leader.runnerUp, heard: votes.heard) else { return nil }
-        let entry = entries[leader.announcement]
-        let score = min(1, Double(leader.votes) / Double(max(votes.heard, 1)))
-        return AnnouncementMatch(id: entry.id, label: entry.label, name: entry.name, score: score, votes: leader.votes)
+        guard let standings = votes.standings(), rule.accepts(standings, heard: votes.heard) else { return nil }
+        let entry = entries[standings.leader]
+        let score = min(1, Double(standings.votes) / Double(max(votes.heard, 1)))
+        return AnnouncementMatch(id: entry.id, label: entry.label, name: entry.name, score: score, votes: standings.votes)
     }
 
     /// The learned announcement these landmarks (of one stretch of audio) come from, if any.
@@ -112,7 +112,7 @@ public final class AnnouncementIndex: Sendable {
     public func candidates(_ landmarks: [Landmark]) -> (id: Int, votes: Int, runnerUp: Int, heard: Int)? {
         var votes = makeVotes()
         for landmark in landmarks { lookUp(landmark, into: &votes) }
-        guard let leader = votes.leader() else { return nil }
-        return (entries[leader.announcement].id, leader.votes, leader.runnerUp, votes.heard)
+        guard let standings = votes.standings() else { return nil }
+        return (entries[standings.leader].id, standings.votes, standings.runnerUp, votes.heard)
     }
 }

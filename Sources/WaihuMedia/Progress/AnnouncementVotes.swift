@@ -14,8 +14,11 @@ public struct AnnouncementVotes: Sendable {
     private let announcementCount: Int
     private var keys: [UInt64] = []
     private var counts: [UInt16] = []
-    /// Per announcement: the most votes on one offset ±1 column.
+    /// Per announcement: the most votes on one offset ±1 column, and when that last grew.
     private var best: [UInt16] = []
+    private var grewAt: [Int32] = []
+    /// The latest time a vote came from (the column of the newest landmark's second peak).
+    public private(set) var now = 0
     public private(set) var storedPairs = 0
     /// Landmarks looked up so far (the score's denominator).
     public private(set) var heard = 0
@@ -31,13 +34,16 @@ public struct AnnouncementVotes: Sendable {
         heard += 1
     }
 
-    /// A landmark was found in `announcement` (its index in the index) at `offset` columns.
-    public mutating func vote(announcement: Int, offset: Int) {
+    /// A landmark completed at column `at` was found in `announcement` (its index in the
+    /// index) at `offset` columns.
+    public mutating func vote(announcement: Int, offset: Int, at time: Int) {
         if keys.isEmpty {
             keys = [UInt64](repeating: Self.empty, count: Self.slots)
             counts = [UInt16](repeating: 0, count: Self.slots)
             best = [UInt16](repeating: 0, count: announcementCount)
+            grewAt = [Int32](repeating: 0, count: announcementCount)
         }
+        now = max(now, time)
         let key = Self.key(announcement, offset)
         var slot = Self.slot(key)
         while keys[slot] != key {
@@ -52,24 +58,42 @@ public struct AnnouncementVotes: Sendable {
         if counts[slot] < UInt16.max { counts[slot] += 1 }
         // Frame loss and jitter can move a landmark by one column: count the neighbours too.
         let around = Int(counts[slot]) + count(announcement, offset - 1) + count(announcement, offset + 1)
-        if around > Int(best[announcement]) { best[announcement] = UInt16(min(around, Int(UInt16.max))) }
+        if around > Int(best[announcement]) {
+            best[announcement] = UInt16(min(around, Int(UInt16.max)))
+            grewAt[announcement] = Int32(truncatingIfNeeded: time)
+        }
     }
 
-    /// The announcement with the most aligned votes, its votes, and the most of any other.
-    public func leader() -> (announcement: Int, votes: Int, runnerUp: Int)? {
+    /// Where the search stands: the announcement with the most aligned votes and the best
+    /// of the others.
+    public struct Standings: Sendable, Equatable {
+        /// Index of the leading announcement.
+        public var leader: Int
+        public var votes: Int
+        /// The most aligned votes of any other announcement (0 if none).
+        public var runnerUp: Int
+        /// Columns since the runner-up last gained a vote (0 if there is none).
+        public var runnerUpIdle: Int
+    }
+
+    public func standings() -> Standings? {
         guard !best.isEmpty else { return nil }
-        var first = -1, firstVotes = 0, secondVotes = 0
-        for (index, votes) in best.enumerated() {
-            let votes = Int(votes)
+        var first = -1, firstVotes = 0, second = -1, secondVotes = 0
+        for index in 0..<best.count {
+            let votes = Int(best[index])
             if votes > firstVotes {
+                second = first
                 secondVotes = firstVotes
                 first = index
                 firstVotes = votes
             } else if votes > secondVotes {
+                second = index
                 secondVotes = votes
             }
         }
-        return first < 0 ? nil : (first, firstVotes, secondVotes)
+        guard first >= 0 else { return nil }
+        return Standings(leader: first, votes: firstVotes, runnerUp: secondVotes,
+                         runnerUpIdle: second >= 0 ? now - Int(grewAt[second]) : 0)
     }
 
     private func count(_ announcement: Int, _ offset: Int) -> Int {

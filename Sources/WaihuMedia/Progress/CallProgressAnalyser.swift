@@ -115,7 +115,7 @@ public struct CallProgressAnalyser: Sendable {
     /// Votes are gathering for one announcement (half of what a match needs, and ahead of
     /// the rest): a pause in a recording ("您好，[pause] 您拨打的…") is then not yet a person.
     private var matchBuilding: Bool {
-        guard let leader = votes.leader() else { return false }
-        return leader.votes * 2 >= index.rule.minimumVotes && Double(leader.votes) >= index.rule.margin * Double(leader.runnerUp)
+        guard let standings = votes.standings() else { return false }
+        return standings.votes * 2 >= index.rule.minimumVotes && Double(standings.votes) >= index.rule.margin * Double(standings.runnerUp)
     }
 }

@@ -51,12 +51,23 @@ public enum SyntheticProgressAudio {
     }
 
     /// A recorded announcement of about `seconds` (speech-like, seeded: the same seed is the
-    /// same recording), peak near full scale.
-    public static func announcement(seed: UInt64, seconds: Float = 8) -> [Int16] {
+    /// same recording), peak near full scale. Announcements of one `family` have the same
+    /// voice and begin with the same words (about `prefixSeconds`), as one carrier's
+    /// "您拨打的号码是空号" and "您拨打的电话已关机" do; then they differ.
+    public static func announcement(seed: UInt64, seconds: Float = 8, family: UInt64? = nil, prefixSeconds: Float = 0.8) -> [Int16] {
         var random = SeededAudioRandom(seed: seed &* 7919 &+ 1)
-        let voice = SyntheticSpeech.Voice.random(&random)
-        let script = SyntheticSpeech.Script.random(seconds: seconds, &random)
-        return SyntheticSpeech.render(script, voice: voice, random: &random)
+        guard let family else {
+            let voice = SyntheticSpeech.Voice.random(&random)
+            let script = SyntheticSpeech.Script.random(seconds: seconds, &random)
+            return SyntheticSpeech.render(script, voice: voice, random: &random)
+        }
+        var shared = SeededAudioRandom(seed: family &* 15_485_863 &+ 5)
+        let voice = SyntheticSpeech.Voice.random(&shared)
+        let prefix = SyntheticSpeech.Script.phrase(seconds: prefixSeconds, &shared)
+        let rest = SyntheticSpeech.Script.random(seconds: seconds - prefixSeconds, &random)
+        // The shared words are the same samples in every member (one recorded prompt, then
+        // another, as an IVR plays them), so only the words after them tell members apart.
+        return SyntheticSpeech.render(prefix, voice: voice, random: &shared) + SyntheticSpeech.render(rest, voice: voice, random: &random)
     }
 
     /// A person answering: "喂？" and maybe a word or two (at most about 1.8 s), then

@@ -70,6 +70,19 @@ public enum SyntheticSpeech {
             return Script(syllables: syllables)
         }
 
+        /// One phrase of about `seconds` (syllables without a pause), then a short pause.
+        public static func phrase(seconds: Float, _ random: inout SeededAudioRandom) -> Script {
+            var syllables: [Syllable] = []
+            var total: Float = 0
+            while total < seconds {
+                let syllable = Self.syllable(&random)
+                syllables.append(syllable)
+                total += syllable.length
+            }
+            syllables[syllables.count - 1].pause = random.uniform(0.1...0.25)
+            return Script(syllables: syllables)
+        }
+
         /// A greeting: "喂？" (one rising syllable) and perhaps one or two short words after
         /// it ("你好", "哪位"), with short gaps, at most `maximumSeconds` in all.
         public static func greeting(_ random: inout SeededAudioRandom, maximumSeconds: Float = 1.6) -> Script {
