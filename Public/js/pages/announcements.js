@@ -14,14 +14,20 @@ window.pages.announcements = async function (root) {
   const labelPicker = (attributes) => el('select', attributes, el('option', { value: '' }, t('announcements.pick')),
     labels.map((value) => el('option', { value }, t('cause.' + value))));
 
+  // A refusal in red, a success in green, in the one message line.
+  function say(text, ok) {
+    message.className = ok ? 'notice' : 'error';
+    message.textContent = text;
+  }
+
   async function act(promise, done) {
-    message.textContent = '';
+    say('');
     try {
       const result = await promise;
       if (done) done(result);
       await Promise.all([loadLearned(), teacher ? loadInbox() : null]);
     } catch (e) {
-      message.textContent = t('common.error', { message: e.message });
+      say(t('common.error', { message: e.message }));
     }
   }
 
@@ -61,9 +67,9 @@ window.pages.announcements = async function (root) {
       const carrier = el('input', { class: 'inbox-carrier', placeholder: t('announcements.carrierHint'), size: '10' });
       const save = el('button', { type: 'button', class: 'inbox-save' }, t('announcements.save'));
       save.addEventListener('click', () => {
-        if (!label.value) { message.textContent = t('announcements.pickFirst'); return; }
+        if (!label.value) { say(t('announcements.pickFirst')); return; }
         act(api.post('/announcements/unknown/' + id, { label: label.value, carrier: carrier.value }),
-          (learned) => { message.textContent = t('announcements.learned', { name: learned.name }); });
+          (learned) => say(t('announcements.learned', { name: learned.name }), true));
       });
       return el('tr', { 'data-call': call.call_id }, el('td', {}, new Date(call.recorded_at).toLocaleString()),
         el('td', {}, call.campaign || ''), el('td', {}, call.phone || ''), el('td', {}, call.evidence || ''),
@@ -87,7 +93,7 @@ window.pages.announcements = async function (root) {
       event.preventDefault();
       act(lists.upload('/announcements', new FormData(form)), (learned) => {
         form.reset();
-        message.textContent = t('announcements.learned', { name: learned.name });
+        say(t('announcements.learned', { name: learned.name }), true);
       });
     });
     root.append(el('div', { class: 'card' }, el('h2', {}, t('announcements.learn')), form, message),

@@ -88,7 +88,7 @@ final class AnnouncementAPITests: XCTestCase {
         try await TestServer.with { server in
             let liu = try await server.userToken("liu", role: "list_manager")
             let qa = try await server.userToken("qian", role: "qa")
-            let (campaignID, leadID) = try await campaignAndLead(server)
+            let (campaignID, leadID) = try await UnknownAnnouncementFixture.campaignAndLead(server)
             // What the call log keeps of an untaught announcement: its audio and the verdict.
             let folder = server.dataDirectory + "/recordings/progress"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -97,11 +97,11 @@ final class AnnouncementAPITests: XCTestCase {
             try AnnouncementWAV.announcement(seed: 22, seconds: 4).write(to: URL(fileURLWithPath: folder + "/call-b.wav"))
             try AnnouncementWAV.announcement(seed: 23).write(to: URL(fileURLWithPath: folder + "/call-old.wav"))
             let now = Date().timeIntervalSince1970
-            try await keepAudio(server, "call-a", campaignID, leadID, folder + "/call-a.wav", "announcement_unknown", now - 60)
+            try await UnknownAnnouncementFixture.keepAudio(server, "call-a", campaignID, leadID, folder + "/call-a.wav", "announcement_unknown", now - 60)
             // A path relative to the data directory is found there.
-            try await keepAudio(server, "call-b", campaignID, leadID, "recordings/progress/call-b.wav", "announcement_unknown", now - 30)
-            try await keepAudio(server, "call-taught", campaignID, leadID, folder + "/call-a.wav", "vacant", now - 20)
-            try await keepAudio(server, "call-old", campaignID, leadID, folder + "/call-old.wav", "announcement_unknown", now - 31 * 86_400)
+            try await UnknownAnnouncementFixture.keepAudio(server, "call-b", campaignID, leadID, "recordings/progress/call-b.wav", "announcement_unknown", now - 30)
+            try await UnknownAnnouncementFixture.keepAudio(server, "call-taught", campaignID, leadID, folder + "/call-a.wav", "vacant", now - 20)
+            try await UnknownAnnouncementFixture.keepAudio(server, "call-old", campaignID, leadID, folder + "/call-old.wav", "announcement_unknown", now - 31 * 86_400)
 
             let inbox = try await server.request(.GET, "/api/v1/announcements/unknown", token: liu)
             XCTAssertEqual(inbox.status, 200, inbox.text)
@@ -182,34 +182,5 @@ final class AnnouncementAPITests: XCTestCase {
         let response = try await server.client.execute(request, timeout: .seconds(30))
         let bytes = try await response.body.collect(upTo: 16 << 20)
         return APIClient.Reply(status: Int(response.status.code), headers: response.headers, body: Data(buffer: bytes))
-    }
-
-    private func campaignAndLead(_ server: TestServer) async throws -> (campaign: Int, lead: Int) {
-        let db = server.app.db
-        let source = SourceRecord(name: "运营商测试", defaultPrice: 0)
-        try await source.create(on: db)
-        let batch = BatchRecord(name: "三月", sourceID: try source.requireID(), costPerLead: 0, importedAt: Date(), importedBy: "liu")
-        try await batch.create(on: db)
-        let lead = LeadRecord()
-        lead.phoneKey = "+8613800138000"
-        lead.phone = "13800138000"
-        lead.extrasJSON = "[]"
-        lead.batchID = try batch.requireID()
-        lead.statusName = "new"
-        try await lead.create(on: db)
-        let campaign = try CampaignRecord(name: "号码检测三月", plan: CampaignPlan(mode: .broadcast), trunk: nil, callerID: nil,
-                                          createdBy: "admin", createdAt: Date())
-        try await campaign.create(on: db)
-        return (try campaign.requireID(), try lead.requireID())
-    }
-
-    private func keepAudio(_ server: TestServer, _ callID: String, _ campaignID: Int, _ leadID: Int, _ path: String,
-                           _ cause: String, _ at: Double) async throws {
-        let sql = try XCTUnwrap(server.app.db as? SQLDatabase)
-        try await sql.insert(into: "call_progress_audio")
-            .columns("call_id", "campaign_id", "lead_id", "path", "cause", "evidence", "recorded_at")
-            .values(SQLBind(callID), SQLBind(campaignID), SQLBind(leadID), SQLBind(path), SQLBind(cause),
-                    SQLBind(cause == "announcement_unknown" ? "announcement unknown; sip 480" : "announcement vacant 0.80"), SQLBind(at))
-            .run()
     }
 }
