@@ -45,13 +45,14 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     } catch (e) { message.textContent = t('common.error', { message: e.message }); }
   });
 
-  const callHead = ['campaigns.callAt', 'campaigns.lead', 'campaigns.phone', 'campaigns.outcome', 'campaigns.agent',
+  const callHead = ['campaigns.callAt', 'campaigns.lead', 'campaigns.phone', 'campaigns.outcome', 'campaigns.causeTitle', 'campaigns.agent',
     broadcast ? 'campaigns.listened' : 'campaigns.talk', broadcast ? 'campaigns.digits' : null, hear ? 'campaigns.recording' : null].filter(Boolean);
   const callRows = calls.map((call) => el('tr', { 'data-call': call.call_id },
     el('td', {}, kit.time(call.placed_at)),
     el('td', {}, call.name || '#' + call.lead_id),
     el('td', {}, call.number || ''),
     el('td', { 'data-outcome': call.outcome }, kit.label('outcome.' + call.outcome, call.outcome_label || call.outcome)),
+    el('td', { 'data-cause': call.cause || '', title: call.evidence || '' }, call.cause ? kit.label('cause.' + call.cause, call.cause_label) : ''),
     el('td', {}, call.agent || ''),
     el('td', { class: 'num' }, kit.clock((broadcast ? call.listened_s : call.talk_s) || 0)),
     broadcast ? el('td', {}, call.digits || '') : null,
@@ -68,11 +69,14 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
   if (broadcast) card.append(await listeners(campaign));
   holder.replaceChildren(card);
 
-  // 名单明细: each lead's place in its lifecycle (state, attempts, next dial, why done, last outcome).
+  // 名单明细: each lead's place in its lifecycle (state, attempts, next dial, why done, last
+  // outcome, and its cause with the evidence: 空号 from "announcement vacant 0.93; sip 404").
   async function leadList(c) {
     const states = ['', 'waiting', 'dialing', 'wrap_up', 'done'];
     const stateSelect = el('select', { id: 'campaign-leads-state' },
       states.map((s) => el('option', { value: s }, s ? t('campaigns.leadState.' + s) : t('audit.all'))));
+    const causeSelect = el('select', { id: 'campaign-leads-cause' }, el('option', { value: '' }, t('audit.all')),
+      vocabulary.values('call_causes').map((cause) => el('option', { value: cause }, t('cause.' + cause))));
     const body = el('tbody', { id: 'campaign-leads' });
     const pager = el('span', { id: 'campaign-leads-page', class: 'muted' });
     let page = 1;
@@ -81,7 +85,8 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     const next = el('button', { type: 'button', id: 'campaign-leads-next', onclick: () => { if (page < pages) { page += 1; fill(); } } }, '›');
     async function fill() {
       try {
-        const result = await api.get('/campaigns/' + c.id + '/leads?per_page=50&page=' + page + '&state=' + encodeURIComponent(stateSelect.value));
+        const result = await api.get('/campaigns/' + c.id + '/leads?per_page=50&page=' + page + '&state=' + encodeURIComponent(stateSelect.value)
+          + '&cause=' + encodeURIComponent(causeSelect.value));
         pages = Math.max(1, Math.ceil(result.total / result.per_page));
         pager.textContent = t('campaigns.leadsPage', { page: result.page, pages, total: result.total });
         body.replaceChildren(...result.leads.map((r) => el('tr', { 'data-lead': r.lead_id, 'data-state': r.state },
@@ -91,17 +96,21 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
           el('td', {}, r.next_dial_at ? kit.time(r.next_dial_at) : ''),
           el('td', { 'data-reason': r.done_reason || '' }, r.done_reason ? kit.label('campaigns.doneReason.' + r.done_reason, r.done_label) : ''),
           el('td', {}, r.last_outcome ? kit.label('outcome.' + r.last_outcome, r.last_outcome_label) : ''),
+          el('td', { 'data-cause': r.last_cause || '' }, r.last_cause ? kit.label('cause.' + r.last_cause, r.last_cause_label) : ''),
+          el('td', { class: 'muted evidence' }, r.last_evidence || ''),
           el('td', {}, r.callback_at ? kit.time(r.callback_at) + (r.callback_agent ? ' · ' + r.callback_agent : '') : ''))));
-        if (result.leads.length === 0) body.append(el('tr', {}, el('td', { colspan: 10, class: 'muted' }, t('campaigns.noLeads'))));
+        if (result.leads.length === 0) body.append(el('tr', {}, el('td', { colspan: 12, class: 'muted' }, t('campaigns.noLeads'))));
       } catch (e) { message.textContent = t('common.error', { message: e.message }); }
     }
     stateSelect.addEventListener('change', () => { page = 1; fill(); });
+    causeSelect.addEventListener('change', () => { page = 1; fill(); });
     await fill();
     return el('div', { id: 'campaign-leads-box' }, el('h3', {}, t('campaigns.leads')),
-      el('div', { class: 'inline-form' }, el('label', {}, el('span', {}, t('campaigns.leadStateTitle')), stateSelect), prev, pager, next),
+      el('div', { class: 'inline-form' }, el('label', {}, el('span', {}, t('campaigns.leadStateTitle')), stateSelect),
+        el('label', {}, el('span', {}, t('campaigns.lastCauseTitle')), causeSelect), prev, pager, next),
       el('table', { class: 'report' }, el('thead', {}, el('tr', {}, ['campaigns.lead', 'campaigns.phone', 'campaigns.batch', 'campaigns.leadStateTitle',
         'campaigns.attempts', 'campaigns.attemptsToday', 'campaigns.nextDial', 'campaigns.doneReasonTitle', 'campaigns.lastOutcomeTitle',
-        'campaigns.callback'].map((k) => el('th', {}, t(k))))), body));
+        'campaigns.lastCauseTitle', 'campaigns.evidence', 'campaigns.callback'].map((k) => el('th', {}, t(k))))), body));
   }
 
   // 收听排行: who listened longest; those make a good callback list for agents.

@@ -6,11 +6,13 @@ window.leadCalls = function (answer, message) {
   const calls = (answer && answer.calls) || [];
   const dispositions = ((answer && answer.history) || []).filter((h) => h.disposition);
   const hear = kit.canHearRecordings();
-  const keys = ['leads.calls.at', 'leads.calls.outcome', 'leads.calls.agent', 'leads.calls.talk', 'leads.calls.digits',
+  const keys = ['leads.calls.at', 'leads.calls.outcome', 'leads.calls.cause', 'leads.calls.evidence', 'leads.calls.agent', 'leads.calls.talk', 'leads.calls.digits',
     hear ? 'leads.calls.recording' : null].filter(Boolean);
   const rows = calls.map((call) => el('tr', { 'data-call': call.call_id },
     el('td', {}, kit.time(call.placed_at)),
     el('td', { 'data-outcome': call.outcome }, kit.label('outcome.' + call.outcome, call.outcome_label || call.outcome)),
+    el('td', { 'data-cause': call.cause || '' }, call.cause ? kit.label('cause.' + call.cause, call.cause_label) : ''),
+    el('td', { class: 'muted evidence' }, call.evidence || ''),
     el('td', {}, call.agent || ''),
     el('td', { class: 'num' }, kit.clock(call.talk_s || call.listened_s || 0)),
     el('td', {}, call.digits || ''),

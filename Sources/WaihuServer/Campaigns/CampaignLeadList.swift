@@ -5,7 +5,8 @@ import WaihuDomain
 
 /// A campaign's leads one by one (名单明细), for supervisors: where each lead stands in its
 /// lifecycle, how often it was tried, when it is due next, why it is done and how its last
-/// call ended. Paged and filtered by state, done reason or batch; numbers are masked.
+/// call ended and why (空号, 关机 … with the evidence). Paged and filtered by state, done
+/// reason, last cause or batch; numbers are masked.
 struct CampaignLeadList {
     let sql: SQLDatabase
     let campaignID: Int
@@ -13,6 +14,7 @@ struct CampaignLeadList {
     struct Filter {
         var state: CampaignLeadState?
         var doneReason: CampaignLeadDoneReason?
+        var cause: CallCause?
         var batch: String?
         var page = 1
         var perPage = 50
@@ -32,6 +34,10 @@ struct CampaignLeadList {
         var done_label: String?
         var last_outcome: String?
         var last_outcome_label: String?
+        /// The last call's cause (`CallCause`), its Chinese name and the evidence it was decided on.
+        var last_cause: String?
+        var last_cause_label: String?
+        var last_evidence: String?
         var last_attempt_at: Date?
         var callback_at: Date?
         var callback_agent: String?
@@ -49,6 +55,7 @@ struct CampaignLeadList {
         var conditions: [SQLQueryString] = ["cl.campaign_id = \(bind: campaignID)"]
         if let state = filter.state { conditions.append("cl.state = \(bind: state.rawValue)") }
         if let reason = filter.doneReason { conditions.append("cl.done_reason = \(bind: reason.rawValue)") }
+        if let cause = filter.cause { conditions.append("cl.last_cause = \(bind: cause.rawValue)") }
         if let batch = filter.batch { conditions.append("b.name = \(bind: batch)") }
         let whereClause = conditions.dropFirst().reduce(conditions[0]) { "\($0) AND \($1)" }
         let from: SQLQueryString = """
@@ -69,6 +76,8 @@ struct CampaignLeadList {
             var next_dial_at: Double?
             var done_reason: String?
             var last_outcome: String?
+            var last_cause: String?
+            var last_evidence: String?
             var last_attempt_at: Double?
             var callback_at: Double?
             var callback_agent: String?
@@ -80,7 +89,7 @@ struct CampaignLeadList {
             SELECT cl.lead_id AS lead_id, l.name AS name, l.phone_key AS phone_key, b.name AS batch, cl.state AS state,
                    cl.attempts AS attempts, cl.attempts_today AS attempts_today, cl.attempts_day AS attempts_day,
                    cl.next_dial_at AS next_dial_at, cl.done_reason AS done_reason, cl.last_outcome AS last_outcome,
-                   cl.last_attempt_at AS last_attempt_at, cl.callback_at AS callback_at, cl.callback_agent AS callback_agent,
+                   cl.last_cause AS last_cause, cl.last_evidence AS last_evidence, cl.last_attempt_at AS last_attempt_at, cl.callback_at AS callback_at, cl.callback_agent AS callback_agent,
                    cl.agent_id AS agent_id
             \(from)
             ORDER BY cl.id LIMIT \(unsafeRaw: String(perPage)) OFFSET \(unsafeRaw: String((page - 1) * perPage))
@@ -95,6 +104,8 @@ struct CampaignLeadList {
                        next_dial_at: state == .waiting ? row.next_dial_at.map(Date.init(timeIntervalSince1970:)) : nil,
                        done_reason: row.done_reason, done_label: reason?.chinese,
                        last_outcome: row.last_outcome, last_outcome_label: outcome?.chineseName,
+                       last_cause: row.last_cause, last_cause_label: row.last_cause.flatMap(CallCause.init(rawValue:))?.chineseName,
+                       last_evidence: row.last_evidence,
                        last_attempt_at: row.last_attempt_at.map(Date.init(timeIntervalSince1970:)),
                        callback_at: row.callback_at.map(Date.init(timeIntervalSince1970:)), callback_agent: row.callback_agent,
                        agent: row.agent_id)

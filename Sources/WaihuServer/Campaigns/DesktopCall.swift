@@ -22,6 +22,9 @@ struct DesktopCall: Content, Sendable {
     struct HistoryLine: Content, Sendable {
         var at: Date
         var outcome: String?
+        /// A call's cause (空号, 关机 …) and evidence, when it was recorded with one.
+        var cause: String?
+        var evidence: String?
         var agent: String?
         var disposition: String?
         var note: String?
@@ -61,10 +64,10 @@ struct DesktopCall: Content, Sendable {
 
     static func history(leadID: Int, on db: Database) async throws -> [HistoryLine] {
         guard let sql = db as? SQLDatabase else { return [] }
-        struct Attempt: Decodable { var placed_at: Double; var outcome: String; var agent_id: String? }
+        struct Attempt: Decodable { var placed_at: Double; var outcome: String; var cause: String?; var evidence: String?; var agent_id: String? }
         struct Disposition: Decodable { var at: Double; var code: String; var category: String; var agent_id: String?; var note: String? }
         let attempts = try await sql.raw("""
-            SELECT placed_at, outcome, agent_id FROM ev_call_attempts WHERE lead_id = \(bind: String(leadID))
+            SELECT placed_at, outcome, cause, evidence, agent_id FROM ev_call_attempts WHERE lead_id = \(bind: String(leadID))
             ORDER BY placed_at DESC LIMIT 50
             """).all(decoding: Attempt.self)
         let dispositions = try await sql.raw("""
@@ -72,7 +75,8 @@ struct DesktopCall: Content, Sendable {
             ORDER BY at DESC LIMIT 50
             """).all(decoding: Disposition.self)
         let lines = attempts.map {
-            HistoryLine(at: Date(timeIntervalSince1970: $0.placed_at), outcome: $0.outcome, agent: $0.agent_id, disposition: nil, note: nil)
+            HistoryLine(at: Date(timeIntervalSince1970: $0.placed_at), outcome: $0.outcome, cause: $0.cause, evidence: $0.evidence,
+                        agent: $0.agent_id, disposition: nil, note: nil)
         } + dispositions.map {
             HistoryLine(at: Date(timeIntervalSince1970: $0.at), outcome: nil, agent: $0.agent_id,
                         disposition: (DispositionCategory(rawValue: $0.category)?.chineseName ?? $0.category) + "：" + $0.code,

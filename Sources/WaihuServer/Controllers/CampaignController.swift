@@ -68,6 +68,11 @@ struct CampaignController {
         var number: String
         var outcome: String
         var outcome_label: String
+        /// Why the call ended (`CallCause`; nil for calls recorded before causes were kept),
+        /// its Chinese name and the evidence it was decided on.
+        var cause: String?
+        var cause_label: String?
+        var evidence: String?
         var placed_at: Date
         var ended_at: Date
         var talk_s: Double
@@ -87,11 +92,12 @@ struct CampaignController {
     static func callRows(sql: SQLDatabase, where column: String, equals value: String, limit: Int) async throws -> [CallRow] {
         struct Row: Decodable {
             var call_id: String; var lead_id: String; var name: String?; var number: String; var outcome: String
+            var cause: String?; var evidence: String?
             var placed_at: Double; var ended_at: Double; var talk_seconds: Double; var playback_seconds: Double
             var digits: String?; var agent_id: String?; var attempt_number: Int?; var path: String?
         }
         let rows = try await sql.raw("""
-            SELECT a.call_id, a.lead_id, l.name, a.number, a.outcome, a.placed_at, a.ended_at, a.talk_seconds, a.playback_seconds,
+            SELECT a.call_id, a.lead_id, l.name, a.number, a.outcome, a.cause, a.evidence, a.placed_at, a.ended_at, a.talk_seconds, a.playback_seconds,
                    a.digits, a.agent_id, a.attempt_number, r.path
             FROM ev_call_attempts a LEFT JOIN call_recordings r ON r.call_id = a.call_id
             LEFT JOIN leads l ON CAST(l.id AS TEXT) = a.lead_id
@@ -101,6 +107,7 @@ struct CampaignController {
         return rows.map {
             CallRow(call_id: $0.call_id, lead_id: $0.lead_id, name: $0.name, number: PhoneMask.masked($0.number), outcome: $0.outcome,
                     outcome_label: CallOutcome(rawValue: $0.outcome)?.chineseName ?? $0.outcome,
+                    cause: $0.cause, cause_label: $0.cause.flatMap(CallCause.init(rawValue:))?.chineseName, evidence: $0.evidence,
                     placed_at: Date(timeIntervalSince1970: $0.placed_at), ended_at: Date(timeIntervalSince1970: $0.ended_at),
                     talk_s: $0.talk_seconds, listened_s: $0.playback_seconds, digits: $0.digits, agent: $0.agent_id,
                     attempt: $0.attempt_number, recording: $0.path != nil)
@@ -124,7 +131,7 @@ struct CampaignController {
         return try await Self.listeners(of: campaign, minimum: minimum, limit: limit, sql: try sql(req))
     }
 
-    /// `?state=waiting|dialing|wrap_up|done&reason=dnc|invalid_number|attempt_limit|settled&batch=&page=1&per_page=50`:
+    /// `?state=waiting|dialing|wrap_up|done&reason=dnc|invalid_number|attempt_limit|settled&cause=vacant|…&batch=&page=1&per_page=50`:
     /// the campaign's leads one by one, the lifecycle's window for supervisors.
     func leads(_ req: Request) async throws -> CampaignLeadList.Page {
         let id = try campaignID(req)
@@ -141,6 +148,12 @@ struct CampaignController {
                 throw Abort(.badRequest, reason: "reason: '\(reason)' is not one of \(CampaignLeadDoneReason.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             filter.doneReason = value
+        }
+        if let cause = req.query[String.self, at: "cause"], !cause.isEmpty {
+            guard let value = CallCause(rawValue: cause) else {
+                throw Abort(.badRequest, reason: "cause: '\(cause)' is not one of \(CallCause.acceptedValues)")
+            }
+            filter.cause = value
         }
         filter.batch = req.query[String.self, at: "batch"].flatMap { $0.isEmpty ? nil : $0 }
         filter.page = req.query[Int.self, at: "page"] ?? 1
@@ -181,7 +194,7 @@ struct CampaignController {
         let body = try req.decodeBody(ListenerCampaignRequest.self)
         let leads = try await Self.listeners(of: source, minimum: body.min_seconds ?? 5, limit: 100_000, sql: try sql(req)).map(\.lead_id)
         var plan = CampaignPlan(mode: body.mode ?? .preview)
-        if plan.mode == .broadcast { throw Abort(.badRequest, reason: "mode: a callback list goes to agents (preview, progressive or predictive)") }
+        if !plan.mode.usesAgents { throw Abort(.badRequest, reason: "mode: a callback list goes to agents (preview, progressive or predictive)") }
         plan.script = "{name}您好，您刚才收听了我们的车险续保语音介绍，我是{agent}，想为您详细说明一下……"
         let view = try await administration.create(named: body.name, plan: plan, leads: leads, from: source, teams: body.teams ?? [])
         return try await view.encodeResponse(status: .created, for: req)

@@ -8,11 +8,14 @@ import WaihuDomain
 /// policy, the CLI's `--user`); the exporter records the export in the audit log.
 ///
 /// Columns: id, name, phone (the key), extension, plate, car_model, vin, engine_number,
-/// renewal_date, expiry_date, first_registration_date, batch, source, status, then one
-/// column per extra field (in the order they first appear).
+/// renewal_date, expiry_date, first_registration_date, batch, source, status, last_cause and
+/// last_evidence (why the lead's latest campaign call ended: `vacant`, `powered_off` …, and
+/// on what evidence; empty until a call recorded one), then one column per extra field (in
+/// the order they first appear).
 public struct LeadExporter: Sendable {
     public static let fixedColumns = ["id", "name", "phone", "extension", "plate", "car_model", "vin", "engine_number",
-                                      "renewal_date", "expiry_date", "first_registration_date", "batch", "source", "status"]
+                                      "renewal_date", "expiry_date", "first_registration_date", "batch", "source", "status",
+                                      "last_cause", "last_evidence"]
     static let pageSize = 5000
 
     public let database: Database
@@ -50,7 +53,7 @@ public struct LeadExporter: Sendable {
         // First pass: the extra columns, so every row has the same header.
         var extraNames: [String] = []
         var extraIndex: [String: Int] = [:]
-        try await forEachPage(batchID: batchFilter) { records in
+        try await forEachPage(batchID: batchFilter, withCauses: false) { records, _ in
             for record in records where record.extrasJSON != "[]" {
                 for extra in record.extras where extraIndex[extra.name] == nil {
                     extraIndex[extra.name] = extraNames.count
@@ -63,14 +66,15 @@ public struct LeadExporter: Sendable {
         if format == .csv { sink = try CSVSink(url: url) } else { sink = try XLSXSink(url: url) }
         try sink.header(Self.fixedColumns + extraNames)
         var count = 0
-        try await forEachPage(batchID: batchFilter) { records in
+        try await forEachPage(batchID: batchFilter) { records, causes in
             for record in records {
                 let (batch, source) = names[record.batchID] ?? ("", "")
+                let cause = causes[record.id ?? 0]
                 var cells: [String] = [
                     String(record.id ?? 0), record.name ?? "", record.phoneKey, record.extensionNumber ?? "",
                     record.plate ?? "", record.carModel ?? "", record.vin ?? "", record.engineNumber ?? "",
                     record.renewalDate ?? "", record.expiryDate ?? "", record.firstRegistrationDate ?? "",
-                    batch, source, record.statusName,
+                    batch, source, record.statusName, cause?.cause ?? "", cause?.evidence ?? "",
                 ]
                 if !extraNames.isEmpty {
                     var extras = [String](repeating: "", count: extraNames.count)
@@ -89,14 +93,33 @@ public struct LeadExporter: Sendable {
         return count
     }
 
-    private func forEachPage(batchID: Int?, _ body: ([LeadRecord]) throws -> Void) async throws {
+    /// A lead's latest recorded cause, from its campaigns' rows.
+    struct LastCause: Decodable {
+        var lead_id: Int
+        var cause: String
+        var evidence: String?
+        var at: Double?
+    }
+
+    private func forEachPage(batchID: Int?, withCauses: Bool = true,
+                             _ body: ([LeadRecord], [Int: LastCause]) throws -> Void) async throws {
+        guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
         var lastID = 0
         while true {
             var query = LeadRecord.query(on: database).filter(\.$id > lastID)
             if let batchID { query = query.filter(\.$batchID == batchID) }
             let page = try await query.sort(\.$id).limit(Self.pageSize).all()
-            guard let last = page.last?.id else { return }
-            try body(page)
+            guard let last = page.last?.id, let first = page.first?.id else { return }
+            var causes: [Int: LastCause] = [:]
+            if withCauses {
+                // The page's leads are an id range: one indexed read of their campaign rows.
+                let rows = try await sql.raw("""
+                    SELECT lead_id, last_cause AS cause, last_evidence AS evidence, last_attempt_at AS at FROM campaign_leads
+                    WHERE lead_id >= \(bind: first) AND lead_id <= \(bind: last) AND last_cause IS NOT NULL
+                    """).all(decoding: LastCause.self)
+                for row in rows where (row.at ?? 0) >= (causes[row.lead_id]?.at ?? -1) { causes[row.lead_id] = row }
+            }
+            try body(page, causes)
             lastID = last
             if page.count < Self.pageSize { return }
         }

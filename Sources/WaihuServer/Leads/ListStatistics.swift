@@ -5,8 +5,9 @@ import Vapor
 import WaihuDomain
 
 /// Cost and quality per batch and per source (批次与来源), from the import counts, the
-/// leads now in each batch, and the campaigns' calls: contact rate, success rate and cost
-/// per success stay null until a batch's leads are called.
+/// leads now in each batch, and the campaigns' calls: contact rate, success rate, cost per
+/// success and 无效率 (invalid leads ÷ leads dialled, with the invalid leads by cause) stay
+/// null until a batch's leads are called.
 public struct ListStatistics: Sendable {
     public let database: Database
 
@@ -37,12 +38,18 @@ public struct ListStatistics: Sendable {
         public var dialled: Int
         public var contacted: Int
         public var successes: Int
+        /// 无效数据 (`InvalidLeadRule`) among the dialled leads, 无效率 = invalid ÷ dialled (null
+        /// until called), and the invalid leads by cause (`InvalidLeadCause`: every cause, zeros too).
+        public var invalidLeads: Int
+        public var invalidLeadRate: Double?
+        public var invalidByCause: [String: Int]
 
         enum CodingKeys: String, CodingKey {
             case id, name, source, costPerLead = "cost_per_lead", importedAt = "imported_at", importedBy = "imported_by",
                  teams, rows, leads, invalidPhone = "invalid_phone", duplicate, dnc, cost, invalidRate = "invalid_rate",
                  duplicateRate = "duplicate_rate", contactRate = "contact_rate", successRate = "success_rate",
-                 costPerSuccess = "cost_per_success", dialled, contacted, successes
+                 costPerSuccess = "cost_per_success", dialled, contacted, successes, invalidLeads = "invalid_leads",
+                 invalidLeadRate = "invalid_lead_rate", invalidByCause = "invalid_by_cause"
         }
 
         // Encode nil rates as JSON null, not as missing keys: the UI shows "—".
@@ -59,6 +66,8 @@ public struct ListStatistics: Sendable {
             try c.encode(costPerSuccess, forKey: .costPerSuccess)
             try c.encode(dialled, forKey: .dialled); try c.encode(contacted, forKey: .contacted)
             try c.encode(successes, forKey: .successes)
+            try c.encode(invalidLeads, forKey: .invalidLeads); try c.encode(invalidLeadRate, forKey: .invalidLeadRate)
+            try c.encode(invalidByCause, forKey: .invalidByCause)
         }
     }
 
@@ -74,11 +83,17 @@ public struct ListStatistics: Sendable {
         public var contactRate: Double?
         public var successRate: Double?
         public var costPerSuccess: Double?
+        /// The sums of its batches: leads dialled, invalid among them, 无效率 and the breakdown by cause.
+        public var dialled: Int
+        public var invalidLeads: Int
+        public var invalidLeadRate: Double?
+        public var invalidByCause: [String: Int]
 
         enum CodingKeys: String, CodingKey {
             case name, defaultPrice = "default_price", batches, rows, leads, cost, invalidRate = "invalid_rate",
                  duplicateRate = "duplicate_rate", contactRate = "contact_rate", successRate = "success_rate",
-                 costPerSuccess = "cost_per_success"
+                 costPerSuccess = "cost_per_success", dialled, invalidLeads = "invalid_leads",
+                 invalidLeadRate = "invalid_lead_rate", invalidByCause = "invalid_by_cause"
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -88,6 +103,8 @@ public struct ListStatistics: Sendable {
             try c.encode(cost, forKey: .cost); try c.encode(invalidRate, forKey: .invalidRate)
             try c.encode(duplicateRate, forKey: .duplicateRate); try c.encode(contactRate, forKey: .contactRate)
             try c.encode(successRate, forKey: .successRate); try c.encode(costPerSuccess, forKey: .costPerSuccess)
+            try c.encode(dialled, forKey: .dialled); try c.encode(invalidLeads, forKey: .invalidLeads)
+            try c.encode(invalidLeadRate, forKey: .invalidLeadRate); try c.encode(invalidByCause, forKey: .invalidByCause)
         }
     }
 
@@ -95,6 +112,8 @@ public struct ListStatistics: Sendable {
         let batches = try await BatchRecord.query(on: database).with(\.$source).sort(\.$importedAt, .descending).sort(\.$id, .descending).all()
         let counts = try await leadCounts()
         let calls = try await callCounts()
+        guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
+        let invalid = try await BatchInvalidLeads.load(sql: sql)
         var teamNames: [UUID: String] = [:]
         for team in try await TeamRecord.query(on: database).all() { teamNames[team.id!] = team.name }
         var teamsByBatch: [Int: [String]] = [:]
@@ -104,6 +123,7 @@ public struct ListStatistics: Sendable {
         return batches.map { batch in
             let leads = counts[batch.id!] ?? 0
             let called = calls[batch.id!] ?? CallCounts()
+            let found = invalid[batch.id!] ?? BatchInvalidLeads()
             let quality = ListQuality(rows: batch.rows, leads: leads, invalid: batch.invalidPhone,
                                       duplicate: batch.duplicate, pricePerLead: batch.costPerLead)
                 .withCalls(dialled: called.dialled, contacted: called.contacted, successes: called.successes)
@@ -114,7 +134,9 @@ public struct ListStatistics: Sendable {
                              cost: quality.cost, invalidRate: quality.invalidRate, duplicateRate: quality.duplicateRate,
                              contactRate: quality.contactRate, successRate: quality.successRate,
                              costPerSuccess: quality.costPerSuccess, dialled: called.dialled, contacted: called.contacted,
-                             successes: called.successes)
+                             successes: called.successes, invalidLeads: found.invalid,
+                             invalidLeadRate: KPI.invalidRate(invalidLeads: found.invalid, dialledLeads: called.dialled).value,
+                             invalidByCause: found.causeCounts)
         }
     }
 
@@ -126,11 +148,18 @@ public struct ListStatistics: Sendable {
                                                            duplicate: $0.duplicate, cost: $0.cost) })
                 .withCalls(dialled: mine.reduce(0) { $0 + $1.dialled }, contacted: mine.reduce(0) { $0 + $1.contacted },
                            successes: mine.reduce(0) { $0 + $1.successes })
+            let dialled = mine.reduce(0) { $0 + $1.dialled }
+            let invalid = mine.reduce(0) { $0 + $1.invalidLeads }
+            var byCause: [String: Int] = [:]
+            for line in mine { byCause.merge(line.invalidByCause, uniquingKeysWith: +) }
             return SourceLine(name: source.name, defaultPrice: source.defaultPrice, batches: mine.count,
                               rows: mine.reduce(0) { $0 + $1.rows },
                               leads: quality.leads, cost: quality.cost, invalidRate: quality.invalidRate,
                               duplicateRate: quality.duplicateRate, contactRate: quality.contactRate,
-                              successRate: quality.successRate, costPerSuccess: quality.costPerSuccess)
+                              successRate: quality.successRate, costPerSuccess: quality.costPerSuccess,
+                              dialled: dialled, invalidLeads: invalid,
+                              invalidLeadRate: KPI.invalidRate(invalidLeads: invalid, dialledLeads: dialled).value,
+                              invalidByCause: BatchInvalidLeads().causeCounts.merging(byCause) { $1 })
         }
     }
 

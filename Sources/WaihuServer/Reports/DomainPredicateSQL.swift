@@ -27,10 +27,36 @@ enum DomainPredicateSQL {
     /// The sub-query does not depend on the row, so the database reads the period's
     /// invalid-number dispositions once.
     static func showsInvalidNumber(attempt t: String, from: String, to: String) -> String {
-        let outcome = column("\(t).outcome", isOneOf: InvalidLeadRule.invalidOutcomes)
+        showsInvalidNumber(attempt: t, dispositions: "d.local_day >= \(from) AND d.local_day <= \(to)")
+    }
+
+    /// The same over the dispositions of `d` that meet `dispositions` (a period, or every
+    /// real one for a batch's figures).
+    static func showsInvalidNumber(attempt t: String, dispositions: String) -> String {
         let category = column("d.category", isOneOf: InvalidLeadRule.invalidCategories)
-        return "(\(outcome) OR \(t).lead_id IN (SELECT d.lead_id FROM ev_dispositions d WHERE \(category)"
-            + " AND d.local_day >= \(from) AND d.local_day <= \(to)))"
+        return "(\(callShowsInvalidNumber(t)) OR \(t).lead_id IN (SELECT d.lead_id FROM ev_dispositions d WHERE \(category)"
+            + " AND \(dispositions)))"
+    }
+
+    /// The call `t` itself showed an invalid number (`InvalidLeadRule.showsInvalidNumber(_:)` of
+    /// an attempt): it settled its lead as invalid, or it ended with an invalid outcome.
+    static func callShowsInvalidNumber(_ t: String) -> String {
+        "(\(t).found_invalid OR \(column("\(t).outcome", isOneOf: InvalidLeadRule.invalidOutcomes)))"
+    }
+
+    /// 无效数据 by cause (`InvalidLeadRule.invalidLeadsByCause`), as an aggregate over one lead's
+    /// attempts `t` (the per-lead queries): 1 when the lead counts under `cause`. A call's
+    /// slot is its stored cause (`InvalidLeadCause.callCauses`; no cause is `unspecified`); a
+    /// lead counts under `disposition` when it is invalid and none of its calls showed it.
+    static func leadIsInvalid(by cause: InvalidLeadCause, attempt t: String, dispositions: String) -> String {
+        let byCall = callShowsInvalidNumber(t)
+        guard cause != .disposition else {
+            return "CASE WHEN MAX(CASE WHEN \(showsInvalidNumber(attempt: t, dispositions: dispositions)) THEN 1 ELSE 0 END) = 1"
+                + " AND MAX(CASE WHEN \(byCall) THEN 1 ELSE 0 END) = 0 THEN 1 ELSE 0 END"
+        }
+        var slot = column("\(t).cause", isOneOf: cause.callCauses)
+        if cause == .unspecified { slot = "(\(t).cause IS NULL OR \(slot))" }
+        return "MAX(CASE WHEN \(byCall) AND \(slot) THEN 1 ELSE 0 END)"
     }
 
     /// The stored `reason` of not-ready time that counts under `reason`

@@ -18,6 +18,8 @@ public struct ReportFigures: Sendable, Equatable {
     // call_attempt
     public var callsPlaced = 0.0, answered = 0.0, abandoned = 0.0, connected = 0.0, connectedTalk = 0.0
     public var leadsDialled = 0.0, invalidLeads = 0.0, firstDials = 0.0, playback = 0.0
+    /// 无效数据总量 by cause (`InvalidLeadRule.invalidLeadsByCause`).
+    public var invalidLeadsByCause = FigureSplit<InvalidLeadCause>()
     /// Agents who handled at least one connected call (the agents of 人均呼出通话量).
     public var agentsWithCalls = 0.0
     // disposition

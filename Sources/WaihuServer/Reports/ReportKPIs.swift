@@ -28,6 +28,12 @@ public enum ReportKPIs {
         .kpi("violations"), .kpi("sms_satisfaction"),
     ]
 
+    /// 无效数据总量 by cause, one column per `InvalidLeadCause` (无效数据总量·空号 …): the list-quality
+    /// and campaign reports show them next to the invalid rate.
+    public static let invalidByCauseColumns: [ReportColumn] = InvalidLeadCause.allCases.map {
+        .kpi("invalid_data_total", part: $0, chineseName: $0.chineseName)
+    }
+
     /// The values of `columns` for one row, by column id.
     public static func values(_ f: ReportFigures) -> [String: Double?] {
         let connected = Int(f.connected)
@@ -76,6 +82,9 @@ public enum ReportKPIs {
         v["lead_contact_rate"] = .some(KPI.leadContactRate(leadsContacted: Int(f.contactedLeads), leadsDialled: leadsDialled).percent)
         v["invalid_data_total"] = .some(f.invalidLeads)
         v["invalid_rate"] = .some(KPI.invalidRate(invalidLeads: Int(f.invalidLeads), dialledLeads: leadsDialled).percent)
+        for cause in InvalidLeadCause.allCases {
+            v[ReportColumn.partID("invalid_data_total", cause)] = .some(f.invalidLeadsByCause[cause])
+        }
         v["first_dials_per_day"] = .some(KPI.firstDialsPerDay(firstDials: Int(f.firstDials), agentDays: agentDays).value)
         v["average_daily_talk_time"] = .some(KPI.averageDailyTalkTime(talkSeconds: f.connectedTalk, agentDays: agentDays).value)
         v["playback_time"] = .some(f.playback)

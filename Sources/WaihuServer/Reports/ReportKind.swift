@@ -94,7 +94,13 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable {
         case .campaign:
             // A survey campaign's questionnaire progress beside the success figures
             // (`ReportSurveyTargets`); only a campaign has a target.
-            return ReportKPIs.columns.flatMap { $0.id == "net_success_rate" ? [$0] + ReportSurveyTargets.columns : [$0] }
+            return ReportKPIs.columns.flatMap { column -> [ReportColumn] in
+                switch column.id {
+                case "net_success_rate": return [column] + ReportSurveyTargets.columns
+                case "invalid_rate": return [column] + ReportKPIs.invalidByCauseColumns
+                default: return [column]
+                }
+            }
         case .hourly:
             return pick(["calls_placed", "agent_connected_calls", "logged_in_time", "calling_time", "calls_per_hour",
                          "calls_per_logged_in_hour", "talk_time"])
@@ -103,8 +109,8 @@ public enum ReportKind: String, CaseIterable, Sendable, Codable {
                          "online_success_count", "online_success_rate", "premium"])
         case .listQuality:
             return [.kpi("list_data_total"), .kpi("valid_number_rate")]
-                + pick(["leads_dialled", "calls_placed", "invalid_data_total", "invalid_rate", "contact_rate", "lead_contact_rate",
-                        "online_success_count", "net_success_rate"])
+                + pick(["leads_dialled", "calls_placed", "invalid_data_total", "invalid_rate"]) + ReportKPIs.invalidByCauseColumns
+                + pick(["contact_rate", "lead_contact_rate", "online_success_count", "net_success_rate"])
                 + [.kpi("cost_per_lead"), .kpi("cost_per_success")]
         case .weekly:
             return [.figure("calls_placed", "总呼叫量", "total calls", .count),

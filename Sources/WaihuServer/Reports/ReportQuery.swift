@@ -281,7 +281,10 @@ public struct ReportQuery: Sendable {
         Measure(table: .callAttempts, period: .localDay, filter: nil, perLead: true, sums: [
             Sum(sql: "1", into: \.leadsDialled),
             Sum(sql: any(DomainPredicateSQL.showsInvalidNumber(attempt: "t", from: "FROM_DAY", to: "TO_DAY")), into: \.invalidLeads),
-        ]),
+        ] + InvalidLeadCause.allCases.map { cause in
+            Sum(sql: DomainPredicateSQL.leadIsInvalid(by: cause, attempt: "t", dispositions: "d.local_day >= FROM_DAY AND d.local_day <= TO_DAY"),
+                into: \.invalidLeadsByCause[cause])
+        }),
         // 首拨 without an attempt number: the lead's earliest attempt on record. Read through
         // the partial index of unnumbered attempts (`CreateEventRollups`): the dialer numbers
         // its attempts, so this is usually nothing, and the month's attempts are not read.

@@ -19,6 +19,7 @@ extension CallOutcome: VocabularyTerm {}
 extension AgentState: VocabularyTerm {}
 extension LeadPriorityKey: VocabularyTerm {}
 extension CallCause: VocabularyTerm {}
+extension InvalidLeadCause: VocabularyTerm {}
 
 /// Every list the pages choose from, each value with its zh-CN and English name.
 struct Vocabulary: Content, Equatable {
@@ -29,6 +30,9 @@ struct Vocabulary: Content, Equatable {
         var zh: String
         /// English name (Fixed ratio).
         var en: String
+        /// A call cause's network outcome (`CallCause.outcome`: vacant → invalid); absent
+        /// elsewhere, and for `announcement_unknown`, whose outcome the signalling decides.
+        var outcome: String?
     }
 
     var audit_actions: [Term]
@@ -45,14 +49,20 @@ struct Vocabulary: Content, Equatable {
     var call_causes: [Term]
     /// The causes a learned carrier announcement may be labelled with.
     var announcement_labels: [Term]
+    /// The causes 无效率 is broken down by on batches, sources and the list-quality report.
+    var invalid_lead_causes: [Term]
 
     static let current = Vocabulary(
         audit_actions: terms(AuditAction.self), dial_modes: terms(DialMode.self),
         disposition_categories: terms(DispositionCategory.self), not_ready_reasons: terms(NotReadyReason.self),
         roles: terms(Role.self), campaign_statuses: terms(CampaignStatus.self),
         call_outcomes: terms(CallOutcome.self), agent_states: terms(AgentState.self),
-        lead_priority_keys: terms(LeadPriorityKey.self), call_causes: terms(CallCause.self),
-        announcement_labels: CallCause.announcementLabels.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName) })
+        lead_priority_keys: terms(LeadPriorityKey.self), call_causes: causes(CallCause.allCases),
+        announcement_labels: causes(CallCause.announcementLabels), invalid_lead_causes: terms(InvalidLeadCause.self))
+
+    static func causes(_ causes: [CallCause]) -> [Term] {
+        causes.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName, outcome: $0.outcome?.rawValue) }
+    }
 
     static func terms<T: VocabularyTerm>(_ type: T.Type) -> [Term] {
         T.allCases.map { Term(value: $0.rawValue, zh: $0.chineseName, en: $0.englishName) }

@@ -9,60 +9,18 @@ import XCTest
 /// PostgreSQL when WAIHU_TEST_DATABASE is set): the call log stores the cause, the evidence
 /// and the lead's run of 关机 results, and the lead moves by cause.
 final class CallCauseLogTests: XCTestCase {
-    private var plan: CampaignPlan {
-        var plan = CampaignPlan(mode: .progressive)
-        plan.gate.window = try! CallingWindow(opensAtMinute: 0, closesAtMinute: 1440)
-        plan.gate.attempts.maxAttemptsPerDay = 10
-        plan.gate.attempts.maxAttemptsPerLead = 10
-        return plan
+    private var plan: CampaignPlan { CallCauseStage.openPlan }
+    private typealias Stage = CallCauseStage
+
+    private func stage(_ server: TestServer, numbers: [String]) async throws -> Stage {
+        try await CallCauseStage.importBatch(server, "名单", numbers)
+        return try await CallCauseStage.campaign(server, batches: ["名单"])
     }
 
-    struct Stage {
-        let server: TestServer
-        let sql: SQLDatabase
-        let campaignID: Int
-        let queue: DatabaseLeadQueue
-        let log: CampaignCallLog
-    }
-
-    private func stage(_ server: TestServer, numbers: [String], plan: CampaignPlan? = nil) async throws -> Stage {
-        try await importBatch(server, "名单", numbers)
-        let plan = plan ?? self.plan
-        let id = try await CampaignAdministration(database: server.app.db, actor: .console(), dataDirectory: server.dataDirectory)
-            .create(.init(name: "续保", plan: plan, batches: ["名单"])).id
-        let sql = try XCTUnwrap(server.app.db as? SQLDatabase)
-        return Stage(server: server, sql: sql, campaignID: id,
-                     queue: DatabaseLeadQueue(database: server.app.db, campaignID: id, plan: plan, node: "a"),
-                     log: CampaignCallLog(database: server.app.db, campaignID: id, campaignName: "续保", plan: plan, clock: LocalClock()))
-    }
-
-    private func importBatch(_ server: TestServer, _ name: String, _ numbers: [String]) async throws {
-        let csv = "姓名,电话\n" + numbers.enumerated().map { "客户\($0.offset),\($0.element)\n" }.joined()
-        let url = try LeadFixtures.temporaryFile("\(name).csv", csv)
-        _ = try await LeadImporter(database: server.app.db, actor: .console())
-            .run(.init(file: url, batchName: name, sourceName: "平安续保", options: LeadFileOptions(asOf: LeadFixtures.asOf)))
-    }
-
-    /// Claims the lead of `number` (making it due first) and records a call that ended for `cause`.
     @discardableResult
     private func call(_ stage: Stage, _ number: String, _ cause: CallCause, outcome: CallOutcome? = nil, evidence: String,
                       at end: Date = Date(), progressAudio: String? = nil) async throws -> CampaignLead {
-        try await stage.sql.raw("""
-            UPDATE campaign_leads SET next_dial_at = NULL WHERE campaign_id = \(bind: stage.campaignID) AND state = 'waiting'
-              AND lead_id = (SELECT id FROM leads WHERE phone_key = \(bind: "+86" + number))
-            """).run()
-        var lead: CampaignLead?
-        while case .lead(let next) = try await stage.queue.nextLead() {
-            if next.number == number { lead = next; break }
-            try await CampaignCallLog.releaseClaim(callID: next.callID, on: stage.server.app.db)
-        }
-        let claimed = try XCTUnwrap(lead, "\(number) is due")
-        let report = CallReport(outcome: outcome ?? cause.outcome ?? .noAnswer, cause: cause, evidence: evidence,
-                                progressAudio: progressAudio, sipStatus: nil, ringSeconds: 3, listenedSeconds: 0, dtmf: "",
-                                recording: nil)
-        try await stage.log.record(CampaignCallResult(lead: claimed, customer: report, placedAt: end.addingTimeInterval(-5), endedAt: end),
-                                   agent: nil)
-        return claimed
+        try await stage.call(number, cause, outcome: outcome, evidence: evidence, at: end, progressAudio: progressAudio)
     }
 
     struct LeadRow: Decodable {

@@ -63,7 +63,7 @@ final class LeadImportTests: XCTestCase {
             let exported = try await LeadExporter(database: db, actor: admin).export(batchName: "分公司3月", format: .csv, to: csvURL)
             XCTAssertEqual(exported, 7)
             let csv = try LeadFixtures.readCSV(csvURL)
-            XCTAssertEqual(Array(csv[0].prefix(14)), LeadExporter.fixedColumns)
+            XCTAssertEqual(Array(csv[0].prefix(LeadExporter.fixedColumns.count)), LeadExporter.fixedColumns)
             XCTAssertEqual(csv[0].last, "备注")
             try checkBranchExport(LeadFixtures.byKey(csv))
 

@@ -18,7 +18,7 @@ final class VocabularyPageTests: XCTestCase {
                 ((reply.json[list] as? [[String: Any]]) ?? []).compactMap { $0["value"] as? String }
             }
             XCTAssertEqual(values("audit_actions"), AuditAction.allCases.map(\.rawValue))
-            XCTAssertEqual(values("audit_actions").count, 32)
+            XCTAssertEqual(values("audit_actions").count, 33)
             XCTAssertEqual(values("dial_modes"), DialMode.allCases.map(\.rawValue))
             XCTAssertEqual(values("disposition_categories"), DispositionCategory.allCases.map(\.rawValue))
             XCTAssertEqual(values("not_ready_reasons"), NotReadyReason.allCases.map(\.rawValue))
@@ -28,6 +28,13 @@ final class VocabularyPageTests: XCTestCase {
             XCTAssertEqual(values("agent_states"), AgentState.allCases.map(\.rawValue))
             XCTAssertEqual(values("call_causes"), CallCause.allCases.map(\.rawValue))
             XCTAssertEqual(values("announcement_labels"), CallCause.announcementLabels.map(\.rawValue))
+            XCTAssertEqual(values("invalid_lead_causes"), InvalidLeadCause.allCases.map(\.rawValue))
+            // A cause carries its network outcome; an untaught recording has none of its own.
+            let causes = (reply.json["call_causes"] as? [[String: Any]]) ?? []
+            XCTAssertEqual(causes.first { $0["value"] as? String == "vacant" }?["outcome"] as? String, "invalid")
+            XCTAssertEqual(causes.first { $0["value"] as? String == "secretary" }?["outcome"] as? String, "machine")
+            XCTAssertNil(causes.first { $0["value"] as? String == "announcement_unknown" }?["outcome"])
+            XCTAssertNil((reply.json["dial_modes"] as? [[String: Any]])?.first?["outcome"], "other lists have no outcome")
             let fixed = (reply.json["dial_modes"] as? [[String: Any]])?.first { $0["value"] as? String == "fixed_ratio" }
             XCTAssertEqual(fixed?["zh"] as? String, "固定比例")
             XCTAssertEqual(fixed?["en"] as? String, "Fixed ratio")
