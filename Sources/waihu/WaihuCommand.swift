@@ -10,6 +10,6 @@ struct WaihuCommand: AsyncParsableCommand {
         subcommands: [ServeCommand.self, UserCommand.self, TeamCommand.self, AuditCommand.self, SimulateCommand.self, CallCommand.self, BenchCommand.self,
                       TrunkCommand.self, PhoneCommand.self, EventsCommand.self, ReportCommand.self,
                       LeadsCommand.self, DncCommand.self, BatchCommand.self, SourceCommand.self, CampaignCommand.self,
-                      AnnouncementsCommand.self]
+                      AnnouncementsCommand.self, SettingsCommand.self]
     )
 }

@@ -1,6 +1,8 @@
 // The form that creates a campaign (外呼任务): batches, teams, trunk, caller ID, calling
 // window, attempt limits, abandon cap, wrap-up, transfer keys, script, dispositions, the
 // dialing order (拨打优先级), the list mix (名单配比), the personal-callback grace and the prompt. It sends a complete plan so the server never has to guess a half-filled key.
+// 号码检测 (mode cleanse) is offered only when an admin allowed it (system setting cleanse_enabled),
+// with its side effect spelled out.
 window.campaignForm = async function ({ onCreate, message }) {
   const kit = window.campaignKit;
   // The renewal team's defaults, as CampaignDisposition.renewalDefaults in the domain.
@@ -13,9 +15,11 @@ window.campaignForm = async function ({ onCreate, message }) {
 
   // What the supervisor may list: batches and teams for admin and supervisor; trunks are
   // administrator-only, so a supervisor types the trunk's name.
-  const [batches, teams, trunks] = await Promise.all([
+  const [batches, teams, trunks, settings] = await Promise.all([
     api.get('/batches').catch(() => null), api.get('/teams').catch(() => null), api.get('/trunks').catch(() => null),
+    api.get('/settings').catch(() => []),
   ]);
+  const cleanseAllowed = settings.some((s) => s.key === 'cleanse_enabled' && s.value);
 
   const field = (key, input, extra) => el('label', extra || {}, el('span', {}, t(key)), input);
   // A titled group of several controls: a <label> would send a click on its text to the first button.
@@ -30,7 +34,9 @@ window.campaignForm = async function ({ onCreate, message }) {
     : [...node.querySelectorAll('input:checked')].map((box) => box.value);
 
   const name = el('input', { id: 'campaign-name', required: true, maxlength: 60 });
-  const mode = el('select', { id: 'campaign-mode' }, kit.modes.map((m) => el('option', { value: m, selected: m === 'progressive' }, t('campaigns.mode.' + m))));
+  const mode = el('select', { id: 'campaign-mode' }, kit.modes.filter((m) => m !== 'cleanse' || cleanseAllowed)
+    .map((m) => el('option', { value: m, selected: m === 'progressive' }, t('campaigns.mode.' + m))));
+  const cleanseWarning = el('p', { id: 'campaign-cleanse-warning', class: 'notice wide' }, t('campaigns.cleanseWarning'));
   const batchPick = checks('campaign-batches', batches && batches.map((b) => b.name), t('campaigns.namesHint'));
   const teamPick = checks('campaign-teams', teams && teams.map((x) => x.name), t('campaigns.namesHint'));
   const trunk = trunks === null
@@ -104,13 +110,15 @@ window.campaignForm = async function ({ onCreate, message }) {
   resetDispositions();
 
   // Broadcast campaigns have a prompt and transfer keys; agent campaigns have a script,
-  // dispositions and wrap-up.
+  // dispositions and wrap-up; a number check has neither, and a warning.
   const broadcastOnly = [field('campaigns.transferDigits', digits), field('campaigns.prompt', promptFile)];
   const agentOnly = [];
+  const usesAgents = () => mode.value !== 'broadcast' && mode.value !== 'cleanse';
   function showByMode() {
     const broadcast = mode.value === 'broadcast';
     broadcastOnly.forEach((node) => { node.hidden = !broadcast; });
-    agentOnly.forEach((node) => { node.hidden = broadcast; });
+    agentOnly.forEach((node) => { node.hidden = !usesAgents(); });
+    cleanseWarning.hidden = mode.value !== 'cleanse';
   }
   mode.addEventListener('change', showByMode);
 
@@ -138,7 +146,7 @@ window.campaignForm = async function ({ onCreate, message }) {
       field('campaigns.name', name), field('campaigns.modeTitle', mode), field('campaigns.trunk', trunk),
       field('campaigns.callerID', callerID), field('campaigns.opens', opens), field('campaigns.closes', closes),
       field('campaigns.maxPerLead', perLead), field('campaigns.maxPerDay', perDay), field('campaigns.abandonCap', cap),
-      wrapUpBlock, surveyBlock, ...broadcastOnly),
+      wrapUpBlock, surveyBlock, ...broadcastOnly, cleanseWarning),
     el('div', { class: 'stack-form' }, field('campaigns.batches', batchPick), field('campaigns.teams', teamPick)),
     el('div', { class: 'stack-form' }, group('campaigns.leadOrder', order),
       group('campaigns.listMix', mixBox, { title: t('campaigns.listMixHint') }), field('campaigns.callbackGrace', grace)),
@@ -150,11 +158,12 @@ window.campaignForm = async function ({ onCreate, message }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const broadcast = mode.value === 'broadcast';
+    const agents = usesAgents();
     const dispositions = [...dispositionRows.querySelectorAll('tr')].map((line) => ({
       code: line.querySelector('.d-code').value.trim(), label: line.querySelector('.d-label').value.trim(),
       category: line.querySelector('.d-category').value,
     }));
-    if (!broadcast && dispositions.length === 0) { message.textContent = t('campaigns.needDispositions'); return; }
+    if (agents && dispositions.length === 0) { message.textContent = t('campaigns.needDispositions'); return; }
     const plan = {
       mode: mode.value,
       gate: {
@@ -170,7 +179,7 @@ window.campaignForm = async function ({ onCreate, message }) {
       script: script.value,
       dispositions: dispositions.length ? dispositions : undefined,
       refusal_adds_to_dnc: refusalDNC.checked,
-      survey_target: !broadcast && surveyTarget.value.trim() ? Number(surveyTarget.value) : undefined,
+      survey_target: agents && surveyTarget.value.trim() ? Number(surveyTarget.value) : undefined,
       lead_order: [...order.children].map((item) => item.dataset.key),
       list_mix: Object.fromEntries([...mixBox.querySelectorAll('.mix-share')].filter((share) => share.value.trim() !== '')
         .map((share) => [share.dataset.batch, Number(share.value)])),

@@ -1,4 +1,4 @@
-// 线路与分机: SIP trunks and agent phones with their registration, add/edit/remove, and a test call.
+// 线路与分机: SIP trunks and agent phones with their registration, add/edit/remove, a test call, and the system settings.
 // Passwords are write-only: the forms send them, the lists never show them.
 window.pages = window.pages || {};
 window.pages.telephony = async function (root) {
@@ -144,6 +144,7 @@ window.pages.telephony = async function (root) {
       table(['telephony.extension', 'telephony.agent', 'telephony.registration', 'telephony.userAgent', 'telephony.actions'], phoneBody),
       el('h3', {}, t('telephony.addPhone')), phoneForm),
     el('div', { class: 'card' }, el('h2', {}, t('telephony.testCall')), callForm, callResult),
+    await window.systemSettingsCard(message, notice),
     message, notice);
   await load();
 };

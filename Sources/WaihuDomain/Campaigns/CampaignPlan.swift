@@ -131,8 +131,8 @@ public struct CampaignPlan: Codable, Sendable, Equatable {
         try c.encodeIfPresent(surveyTarget, forKey: .surveyTarget)
     }
 
-    /// Whether agents take the calls (every mode but voice broadcast).
-    public var connectsAgents: Bool { mode != .broadcast }
+    /// Whether agents take the calls (every mode but voice broadcast and the number check).
+    public var connectsAgents: Bool { mode.usesAgents }
 
     /// The disposition with this code.
     public func disposition(_ code: String) -> CampaignDisposition? {

@@ -81,6 +81,7 @@ public enum WaihuApp {
         AgentDesktopController().register(on: api)
         WallboardAgentsController().register(on: api)
         CallHistoryController().register(on: api)
+        SettingsController().register(on: api)
         AnnouncementController().register(on: api)
     }
 

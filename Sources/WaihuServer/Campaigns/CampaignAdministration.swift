@@ -57,6 +57,7 @@ public struct CampaignAdministration: Sendable {
         guard !name.isEmpty, name.count <= 60 else { throw Abort(.badRequest, reason: "name: 1 to 60 characters") }
         guard let plan = draft.plan else { throw Abort(.badRequest, reason: "plan: required, at least {\"mode\": …}") }
         try check(plan, hasPrompt: true)
+        try await requireAllowed(plan.mode)
         let batchNames = draft.batches ?? []
         guard !batchNames.isEmpty else { throw Abort(.badRequest, reason: "batches: name at least one lead batch") }
         let id: Int = try await database.transaction { db in
@@ -116,6 +117,7 @@ public struct CampaignAdministration: Sendable {
     }
 
     public func update(_ id: Int, _ draft: Draft) async throws -> CampaignView {
+        if let plan = draft.plan { try await requireAllowed(plan.mode) }
         try await database.transaction { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             let campaign = try await record(id, on: db)
@@ -201,6 +203,8 @@ public struct CampaignAdministration: Sendable {
             throw Abort(.conflict, reason: "cannot \(command.rawValue) a campaign that is \(status.rawValue) (\(status.chineseName))")
         }
         if command == .start || command == .resume {
+            // The setting is read again: an admin may have turned number checks off since.
+            try await requireAllowed(try campaign.plan.mode)
             try await checkCanDial(campaign, telephonyRunning: telephonyRunning)
         }
         campaign.status = next.rawValue
@@ -281,6 +285,16 @@ public struct CampaignAdministration: Sendable {
 
     private func check(_ plan: CampaignPlan, hasPrompt: Bool) throws {
         if let problem = plan.problems(hasPrompt: hasPrompt).first { throw Abort(.badRequest, reason: problem.description) }
+    }
+
+    /// A mode the center keeps off until an admin allows it (`cleanse`: the system setting
+    /// `cleanse_enabled`) is refused with the setting's name.
+    private func requireAllowed(_ mode: DialMode) async throws {
+        do {
+            try await SystemSettings(database: database).requireAllowed(mode)
+        } catch let error as SystemSettingError {
+            throw Abort(.forbidden, reason: error.description)
+        }
     }
 
     private func batchIDs(_ names: [String], on db: Database) async throws -> [Int] {
