@@ -103,7 +103,7 @@ public enum KPICatalog {
         KPIDefinition(id: "invalid_data_total", chineseName: "无效数据总量", englishName: "invalid data total",
                       formula: "leads found invalid (vacant, wrong, unreachable by rule)",
                       unit: .count, section: 3, reads: [.callAttempt, .disposition],
-                      choice: "InvalidLeadRule: a dialled lead is invalid if a call ended invalid (空号/停机) or a disposition is in the invalid_number category (a fax line found on a call)."),
+                      choice: "InvalidLeadRule: a dialled lead is invalid if a call showed it (ended invalid: 空号/停机/改号; or settled the lead as invalid: 呼入限制, the last of the plan's run of 关机/无法接通) or a disposition is in the invalid_number category (a fax line found on a call). Broken down by cause (InvalidLeadCause) in the list-quality and campaign reports."),
         KPIDefinition(id: "invalid_rate", chineseName: "无效数据比率", englishName: "invalid rate",
                       formula: "invalid leads / leads dialled × 100%",
                       unit: .percent, section: 3, reads: [.callAttempt, .disposition],
