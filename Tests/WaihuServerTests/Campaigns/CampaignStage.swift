@@ -89,8 +89,8 @@ final class CampaignStage: @unchecked Sendable {
     }
 
     /// The SIPp customers, taking up to `calls` calls.
-    func startCustomers(calls: Int) throws {
-        customers = try SharedPeers.sippCustomer(Self.scenario, port: customerPort, timeout: 600, calls: calls)
+    func startCustomers(calls: Int, scenario: String = CampaignStage.scenario) throws {
+        customers = try SharedPeers.sippCustomer(scenario, port: customerPort, timeout: 600, calls: calls)
     }
 
     func startServe() async throws {
