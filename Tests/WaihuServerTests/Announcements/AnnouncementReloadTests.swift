@@ -12,8 +12,7 @@ final class AnnouncementReloadTests: XCTestCase {
         try await TestServer.with { server in
             var settings = TelephonySettings()
             settings.sipPort = 0
-            let base = 20_000 + Int.random(in: 0..<400) * 10
-            settings.rtpPorts = base...(base + 9)
+            settings.rtpPorts = 33_800...33_809
             let telephony = try await TelephonyService.start(server.app, settings: settings)
             server.app.telephony = telephony
             do {
