@@ -85,7 +85,8 @@ final class CampaignPlanTests: XCTestCase {
                        + "gate.window.closes_at_minute, gate.window.holidays")
         XCTAssertEqual(refusal(#"{"mode":"preview","gate":{"attempts":{"retry":{"networkFailure":60}}}}"#),
                        "plan: unknown key 'gate.attempts.retry.networkFailure' — known keys: gate.attempts.retry.busy, "
-                       + "gate.attempts.retry.no_answer, gate.attempts.retry.machine, gate.attempts.retry.network_failure "
+                       + "gate.attempts.retry.no_answer, gate.attempts.retry.machine, gate.attempts.retry.network_failure, "
+                       + "gate.attempts.retry.unreachable, gate.attempts.retry.unreachable_attempts, gate.attempts.retry.unreachable_days "
                        + "(did you mean 'gate.attempts.retry.network_failure'?)")
         XCTAssertTrue(refusal(#"{"mode":"preview","ring_timeout":20}"#)?
             .hasPrefix("plan: unknown key 'ring_timeout' — known keys: mode, gate, abandon_cap,") ?? false)
