@@ -19,19 +19,26 @@ public struct AnnouncementMatchRule: Sendable, Equatable {
     /// decide for the wrong one (2 of 200 in the generated families), 2 never did.
     public var margin: Double
     /// …or this many times, once the runner-up has gained nothing for `idleColumns` while
-    /// the leader gained at least half `minimumVotes` more than it: the shared words are
-    /// over and only the leader goes on matching. A family member is then named about a
-    /// second sooner; a runner-up still gaining votes may yet win, and `margin` applies.
+    /// the leader is still gaining (its last vote at most `activeColumns` ago) and has
+    /// `minimumVotes` more than the runner-up: the shared words are over, and only the leader
+    /// goes on matching — on its own words, enough for a match by themselves. A family
+    /// member heard from its start is then named about a second sooner. A leader that
+    /// stopped gaining is refused: a recording nobody taught that shares its first words
+    /// (and by chance the next syllable) with a learned one matches it for a moment, then not.
     public var idleMargin: Double
-    /// 0.5 s: longer than the gap between two words of one sentence.
+    /// 1 s: longer than the pause between two phrases.
     public var idleColumns: Int
+    /// 0.2 s.
+    public var activeColumns: Int
 
-    public init(minimumVotes: Int, minimumScore: Double, margin: Double, idleMargin: Double = 1.25, idleColumns: Int = 25) {
+    public init(minimumVotes: Int, minimumScore: Double, margin: Double, idleMargin: Double = 1.5, idleColumns: Int = 50,
+                activeColumns: Int = 10) {
         self.minimumVotes = minimumVotes
         self.minimumScore = minimumScore
         self.margin = margin
         self.idleMargin = idleMargin
         self.idleColumns = idleColumns
+        self.activeColumns = activeColumns
     }
 
     public static let `default` = AnnouncementMatchRule(minimumVotes: 15, minimumScore: 0.1, margin: 2)
@@ -41,7 +48,7 @@ public struct AnnouncementMatchRule: Sendable, Equatable {
         let votes = Double(standings.votes), runnerUp = Double(standings.runnerUp)
         guard standings.votes >= minimumVotes, votes >= minimumScore * Double(heard) else { return false }
         if votes >= margin * runnerUp { return true }
-        return standings.runnerUpIdle >= idleColumns && votes >= idleMargin * runnerUp
-            && standings.votes - standings.runnerUp >= (minimumVotes + 1) / 2
+        return standings.runnerUpIdle >= idleColumns && standings.leaderIdle <= activeColumns
+            && votes >= idleMargin * runnerUp && standings.votes - standings.runnerUp >= minimumVotes
     }
 }

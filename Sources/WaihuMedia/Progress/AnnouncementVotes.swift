@@ -74,6 +74,16 @@ public struct AnnouncementVotes: Sendable {
         public var runnerUp: Int
         /// Columns since the runner-up last gained a vote (0 if there is none).
         public var runnerUpIdle: Int
+        /// Columns since the leader last gained one.
+        public var leaderIdle: Int
+
+        public init(leader: Int, votes: Int, runnerUp: Int, runnerUpIdle: Int, leaderIdle: Int) {
+            self.leader = leader
+            self.votes = votes
+            self.runnerUp = runnerUp
+            self.runnerUpIdle = runnerUpIdle
+            self.leaderIdle = leaderIdle
+        }
     }
 
     public func standings() -> Standings? {
@@ -93,7 +103,7 @@ public struct AnnouncementVotes: Sendable {
         }
         guard first >= 0 else { return nil }
         return Standings(leader: first, votes: firstVotes, runnerUp: secondVotes,
-                         runnerUpIdle: second >= 0 ? now - Int(grewAt[second]) : 0)
+                         runnerUpIdle: second >= 0 ? now - Int(grewAt[second]) : 0, leaderIdle: now - Int(grewAt[first]))
     }
 
     private func count(_ announcement: Int, _ offset: Int) -> Int {

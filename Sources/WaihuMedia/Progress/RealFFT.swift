@@ -8,7 +8,8 @@ import Foundation
 public struct RealFFT: Sendable {
     public let size: Int
     private let half: Int
-    /// cos and −sin of 2πk/half for the complex stage, k < half/2.
+    /// The complex stages' twiddles, stage after stage (span 1, 2, 4 …): cos and −sin of
+    /// πj/span for j < span, so that each stage reads its own in order.
     private let cosines: [Float]
     private let sines: [Float]
     /// cos and −sin of 2πk/size for the final split, k ≤ half.
@@ -24,8 +25,14 @@ public struct RealFFT: Sendable {
         self.size = size
         half = size / 2
         let half = size / 2
-        cosines = (0..<half / 2).map { Float(cos(2 * Double.pi * Double($0) / Double(half))) }
-        sines = (0..<half / 2).map { Float(-sin(2 * Double.pi * Double($0) / Double(half))) }
+        var angles: [Double] = []
+        var span = 1
+        while span < half {
+            angles += (0..<span).map { Double.pi * Double($0) / Double(span) }
+            span *= 2
+        }
+        cosines = angles.map { Float(cos($0)) }
+        sines = angles.map { Float(-sin($0)) }
         splitCosines = (0...half).map { Float(cos(2 * Double.pi * Double($0) / Double(size))) }
         splitSines = (0...half).map { Float(-sin(2 * Double.pi * Double($0) / Double(size))) }
         var bits = 0
@@ -62,20 +69,29 @@ public struct RealFFT: Sendable {
                     im[target] = input[2 * index + 1]
                 }
             }
+            // The first stage's twiddle is 1: sums and differences of neighbours.
+            var pair = 0
+            while pair < half {
+                let ar = re[pair], ai = im[pair], br = re[pair + 1], bi = im[pair + 1]
+                re[pair] = ar + br; im[pair] = ai + bi
+                re[pair + 1] = ar - br; im[pair + 1] = ai - bi
+                pair += 2
+            }
             cosines.withUnsafeBufferPointer { cosines in
                 sines.withUnsafeBufferPointer { sines in
-                    var span = 1
+                    var span = 2
                     while span < half {
-                        let stride = half / (2 * span)
+                        // This stage's twiddles start after those of spans 1, 2 … span/2.
+                        let wc = cosines.baseAddress! + (span - 1), ws = sines.baseAddress! + (span - 1)
                         var start = 0
                         while start < half {
+                            let ra = re + start, ia = im + start, rb = ra + span, ib = ia + span
                             for offset in 0..<span {
-                                let wr = cosines[offset * stride], wi = sines[offset * stride]
-                                let a = start + offset, b = a + span
-                                let tr = re[b] * wr - im[b] * wi
-                                let ti = re[b] * wi + im[b] * wr
-                                re[b] = re[a] - tr; im[b] = im[a] - ti
-                                re[a] += tr; im[a] += ti
+                                let wr = wc[offset], wi = ws[offset]
+                                let tr = rb[offset] * wr - ib[offset] * wi
+                                let ti = rb[offset] * wi + ib[offset] * wr
+                                rb[offset] = ra[offset] - tr; ib[offset] = ia[offset] - ti
+                                ra[offset] += tr; ia[offset] += ti
                             }
                             start += 2 * span
                         }

@@ -47,7 +47,7 @@ public struct SpectralPeakHasher: Sendable {
     /// than the spacing of a voice's harmonics).
     static let smoothingReach = 4
 
-    private static let hann: [Float] = (0..<fftSize).map {
+    static let hann: [Float] = (0..<fftSize).map {
         Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(fftSize)))
     }
     private static let depth = 2 * timeRadius + 1
@@ -193,13 +193,15 @@ public struct SpectralPeakHasher: Sendable {
         columnLimits[slot] = recentLoudest * Self.recentRange
         guard mean > 0, ratioSum > 0 else { return .silent }
         let count = Float(Self.bandCount)
-        return SpectrumSummary(flatness: exp2(ratioLogSum / count) / (ratioSum / count), periodicity: periodicity(), audible: true)
+        return SpectrumSummary(flatness: exp2(ratioLogSum / count) / (ratioSum / count), audible: true)
     }
 
-    /// The highest normalised autocorrelation at a pitch period (2.5–12.5 ms: 80–400 Hz),
-    /// from the band's magnitude spectrum (the square root flattens the formants, and
-    /// leaving out what is below 250 Hz keeps hum and rumble from looking periodic).
-    private func periodicity() -> Float {
+    /// Of the newest column (when it was audible): the highest normalised autocorrelation at
+    /// a pitch period (2.5–12.5 ms: 80–400 Hz), from the band's magnitude spectrum (the
+    /// square root flattens the formants, and leaving out what is below 250 Hz keeps hum and
+    /// rumble from looking periodic). Near 0.1 for noise of any colour, 0.4–0.9 for a voiced
+    /// frame. A second FFT, so computed only when asked.
+    public func periodicity() -> Float {
         let size = Self.fftSize
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: size + size / 2 + 1) { buffer in
             let even = UnsafeMutableBufferPointer(rebasing: buffer[0..<size])
@@ -215,13 +217,30 @@ public struct SpectralPeakHasher: Sendable {
             fft.realPart(UnsafeBufferPointer(even), into: lags)
             guard lags[0] > 0 else { return 0 }
             var best: Float = 0
-            for lag in Self.pitchLags where lags[lag] > best { best = lags[lag] }
-            return best / lags[0]
+            Self.windowOverlap.withUnsafeBufferPointer { overlap in
+                for lag in Self.pitchLags {
+                    let value = lags[lag] / overlap[lag]
+                    if value > best { best = value }
+                }
+            }
+            return min(best / lags[0], 1)
         }
     }
 
     /// 8000 / 400 … 8000 / 80 samples.
     static let pitchLags = 20...100
+
+    /// The Hann window's own autocorrelation, normalised (1 at lag 0): a periodic sound's
+    /// windowed autocorrelation falls off by it, so dividing it out makes a low voice (a
+    /// long period) read as periodic as a high one.
+    static let windowOverlap: [Float] = {
+        let energy = hann.reduce(0) { $0 + $1 * $1 }
+        return (0...pitchLags.upperBound).map { lag in
+            var sum: Float = 0
+            for index in 0..<(fftSize - lag) { sum += hann[index] * hann[index + lag] }
+            return sum / energy
+        }
+    }()
 
     /// Decides the peaks of the column `timeRadius` behind the newest and pairs them.
     private mutating func pickPeaks(into landmarks: inout [Landmark]) {

@@ -6,17 +6,13 @@ public struct SpectrumSummary: Sendable, Equatable {
     /// ratios. Noise of any colour reads about 0.5 (the slope of its spectrum cancels out);
     /// voiced speech, whose harmonics stand out of their surroundings, reads lower.
     public var flatness: Float
-    /// The highest normalised autocorrelation at a pitch period (80–400 Hz) of the band:
-    /// near 0 for noise, 0.4–0.9 for a voiced sound.
-    public var periodicity: Float
     /// Whether the frame was loud enough to be looked at (else the column was skipped as silence).
     public var audible: Bool
 
-    public init(flatness: Float, periodicity: Float, audible: Bool) {
+    public init(flatness: Float, audible: Bool) {
         self.flatness = flatness
-        self.periodicity = periodicity
         self.audible = audible
     }
 
-    public static let silent = SpectrumSummary(flatness: 1, periodicity: 0, audible: false)
+    public static let silent = SpectrumSummary(flatness: 1, audible: false)
 }

@@ -92,14 +92,17 @@ final class AnnouncementIndexTests: XCTestCase {
 
     func testTheRuleNeedsVotesScoreAndMargin() {
         let rule = AnnouncementMatchRule.default
-        func standings(_ votes: Int, _ runnerUp: Int, idle: Int = 0) -> AnnouncementVotes.Standings {
-            AnnouncementVotes.Standings(leader: 0, votes: votes, runnerUp: runnerUp, runnerUpIdle: idle)
+        func standings(_ votes: Int, _ runnerUp: Int, runnerUpIdle: Int = 0, leaderIdle: Int = 0) -> AnnouncementVotes.Standings {
+            AnnouncementVotes.Standings(leader: 0, votes: votes, runnerUp: runnerUp, runnerUpIdle: runnerUpIdle, leaderIdle: leaderIdle)
         }
         XCTAssertTrue(rule.accepts(standings(15, 7), heard: 100))
         XCTAssertFalse(rule.accepts(standings(14, 0), heard: 20), "too few votes")
         XCTAssertFalse(rule.accepts(standings(20, 0), heard: 400), "a twentieth of what was heard")
         XCTAssertFalse(rule.accepts(standings(20, 11), heard: 100), "no clear margin")
-        XCTAssertTrue(rule.accepts(standings(24, 16, idle: 30), heard: 100), "the runner-up stopped matching")
-        XCTAssertFalse(rule.accepts(standings(24, 16, idle: 10), heard: 100), "the runner-up still matches")
+        XCTAssertTrue(rule.accepts(standings(36, 19, runnerUpIdle: 60, leaderIdle: 2), heard: 100),
+                      "the shared words are over and only the leader goes on matching")
+        XCTAssertFalse(rule.accepts(standings(36, 19, runnerUpIdle: 20, leaderIdle: 2), heard: 100), "the runner-up still matches")
+        XCTAssertFalse(rule.accepts(standings(36, 19, runnerUpIdle: 60, leaderIdle: 30), heard: 100), "the leader stopped matching too")
+        XCTAssertFalse(rule.accepts(standings(30, 19, runnerUpIdle: 60, leaderIdle: 2), heard: 100), "not a match's worth of its own")
     }
 }
