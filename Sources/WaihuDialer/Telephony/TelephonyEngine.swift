@@ -234,7 +234,9 @@ public final class TelephonyEngine: Sendable {
                                                 telephoneEventPayloadType: media.telephoneEventPayloadType.map { UInt8(truncatingIfNeeded: $0) },
                                                 record: await context.isRecording, mediaTimeout: mediaTimeout)
                         await context.markAnswered()
-                        if let index {
+                        // Only a learned recording (a mailbox) can be told from a person after the
+                        // answer; with none learned, the customer goes through without a wait.
+                        if let index, !index.isEmpty {
                             session.analyse(with: CallProgressAnalyser(index: index, phase: .afterAnswer))
                             Task {
                                 try? await Task.sleep(for: Self.answerJudgementWindow)
@@ -242,6 +244,7 @@ public final class TelephonyEngine: Sendable {
                                 await context.answerWindowPassed()
                             }
                         } else {
+                            session.stopAnalysis()
                             await context.answerWindowPassed()
                         }
                     } catch {
