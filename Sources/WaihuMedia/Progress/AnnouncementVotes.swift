@@ -19,6 +19,10 @@ public struct AnnouncementVotes: Sendable {
     private var grewAt: [Int32] = []
     /// The latest time a vote came from (the column of the newest landmark's second peak).
     public private(set) var now = 0
+    /// The two announcements with the most aligned votes, kept as votes come (a count only
+    /// grows, so the top two change only when one of them is passed).
+    private var first = -1
+    private var second = -1
     public private(set) var storedPairs = 0
     /// Landmarks looked up so far (the score's denominator).
     public private(set) var heard = 0
@@ -61,6 +65,13 @@ public struct AnnouncementVotes: Sendable {
         if around > Int(best[announcement]) {
             best[announcement] = UInt16(min(around, Int(UInt16.max)))
             grewAt[announcement] = Int32(truncatingIfNeeded: time)
+            if announcement == first { return }
+            if first < 0 || best[announcement] > best[first] {
+                second = first
+                first = announcement
+            } else if announcement != second, second < 0 || best[announcement] > best[second] {
+                second = announcement
+            }
         }
     }
 
@@ -87,22 +98,8 @@ public struct AnnouncementVotes: Sendable {
     }
 
     public func standings() -> Standings? {
-        guard !best.isEmpty else { return nil }
-        var first = -1, firstVotes = 0, second = -1, secondVotes = 0
-        for index in 0..<best.count {
-            let votes = Int(best[index])
-            if votes > firstVotes {
-                second = first
-                secondVotes = firstVotes
-                first = index
-                firstVotes = votes
-            } else if votes > secondVotes {
-                second = index
-                secondVotes = votes
-            }
-        }
         guard first >= 0 else { return nil }
-        return Standings(leader: first, votes: firstVotes, runnerUp: secondVotes,
+        return Standings(leader: first, votes: Int(best[first]), runnerUp: second >= 0 ? Int(best[second]) : 0,
                          runnerUpIdle: second >= 0 ? now - Int(grewAt[second]) : 0, leaderIdle: now - Int(grewAt[first]))
     }
 
