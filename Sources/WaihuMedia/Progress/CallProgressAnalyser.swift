@@ -17,6 +17,8 @@ public struct CallProgressAnalyser: Sendable {
     private var landmarks: [Landmark] = []
     private var timeline: SpeechTimeline
     private var finished = false
+    /// `unknownAnnouncement` was reported; a learned one may still be matched after it.
+    private var reportedUnknown = false
     /// The voice flags of the last 16 frames, newest in the lowest bit.
     private var recentVoice: UInt16 = 0
     /// Latched once a voice is sustained (`voiceOnset`): from then on landmarks are looked up.
@@ -110,8 +112,12 @@ public struct CallProgressAnalyser: Sendable {
         switch phase {
         case .earlyMedia:
             let share = Double(timeline.recentVoiced) / Double(timeline.window)
-            if timeline.sinceFirstVoice >= configuration.unknownAnnouncementFrames, share >= configuration.unknownVoiceShare {
-                return finish(.unknownAnnouncement)
+            if !reportedUnknown, timeline.sinceFirstVoice >= configuration.unknownAnnouncementFrames,
+               share >= configuration.unknownVoiceShare {
+                // Said once, and matching goes on: announcements that share their first words
+                // ("您拨打的电话已…关机 / 停机") are told apart only further in.
+                reportedUnknown = true
+                return .unknownAnnouncement
             }
         case .afterAnswer:
             if timeline.sinceFirstVoice >= configuration.humanDecisionFrames { return finish(.human) }

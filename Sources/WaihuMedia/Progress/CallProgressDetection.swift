@@ -23,10 +23,11 @@ public enum CallProgressDetection: Sendable, Equatable {
     }
 
     /// Whether the analyser stops after it. Ringback and the special information tone are
-    /// not final: an announcement (or a busy tone) often follows them, and says more.
+    /// not final: an announcement (or a busy tone) often follows them, and says more; nor is
+    /// an unknown announcement, which may still turn out to be a learned one further in.
     public var isFinal: Bool {
         switch self {
-        case .tone(.ringback), .tone(.specialInformation): return false
+        case .tone(.ringback), .tone(.specialInformation), .unknownAnnouncement: return false
         default: return true
         }
     }
