@@ -73,7 +73,9 @@ extension CallCommand {
         static func report(_ value: Any?) -> CallReport? {
             guard let object = value as? [String: Any], let outcomeName = object["outcome"] as? String,
                   let outcome = CallOutcome(rawValue: outcomeName) else { return nil }
-            return CallReport(outcome: outcome, sipStatus: object["sip_status"] as? Int,
+            return CallReport(outcome: outcome, cause: (object["cause"] as? String).flatMap(CallCause.init(rawValue:)),
+                              evidence: object["evidence"] as? String ?? "", progressAudio: object["progress_audio"] as? String,
+                              sipStatus: object["sip_status"] as? Int,
                               ringSeconds: (object["ring_s"] as? NSNumber)?.doubleValue ?? 0,
                               listenedSeconds: (object["listened_s"] as? NSNumber)?.doubleValue ?? 0,
                               dtmf: object["dtmf"] as? String ?? "", recording: object["recording"] as? String)
