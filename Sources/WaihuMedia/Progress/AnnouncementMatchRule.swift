@@ -6,7 +6,7 @@
 public struct AnnouncementMatchRule: Sendable, Equatable {
     /// Aligned votes (one time offset ±1 column) for the leader: 15 is half again the most
     /// that unrelated audio reached in the generated set, and a learned announcement gets
-    /// there in about 1.1 s (95 % within 2 s).
+    /// there in about 1.2 s (95 % within 2.5 s).
     public var minimumVotes: Int
     /// The leader's votes as a share of the landmarks looked up (the reported score): chance
     /// votes spread over thousands of offsets, so a long unrelated sound that happens to pile
