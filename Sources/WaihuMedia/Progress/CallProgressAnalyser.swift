@@ -5,7 +5,8 @@
 /// A value, one per call leg and phase; the index is shared. A silent call costs a Goertzel
 /// pass per frame and allocates nothing (the fingerprint state is made at the first sound).
 /// After a final detection (`CallProgressDetection.isFinal`) it only keeps the audio for
-/// `heardAudio`; after ringback or an intercept tone it goes on listening for what follows.
+/// `heardAudio`; after ringback, an intercept tone or an unknown announcement it goes on
+/// listening for what follows.
 public struct CallProgressAnalyser: Sendable {
     public let phase: CallProgressPhase
     public let configuration: CallProgressConfiguration
