@@ -23,15 +23,7 @@ public enum InvalidLeadCause: String, StoredEnum, Hashable {
 
     /// The breakdown slot of a call that showed the number invalid, by the call's cause.
     public init(call cause: CallCause?) {
-        switch cause {
-        case .vacant: self = .vacant
-        case .suspended: self = .suspended
-        case .numberChanged: self = .numberChanged
-        case .poweredOff: self = .poweredOff
-        case .unreachable: self = .unreachable
-        case .barred: self = .barred
-        default: self = .unspecified
-        }
+        self = Self.allCases.first { $0.callCause != nil && $0.callCause == cause } ?? .unspecified
     }
 
     /// The stored call causes that land in this slot, for queries that select by stored value;
@@ -40,29 +32,33 @@ public enum InvalidLeadCause: String, StoredEnum, Hashable {
         CallCause.allCases.filter { self != .disposition && InvalidLeadCause(call: $0) == self }
     }
 
+    /// The call cause this slot is named after; nil for the two slots no call cause names.
+    public var callCause: CallCause? {
+        switch self {
+        case .vacant: return .vacant
+        case .suspended: return .suspended
+        case .numberChanged: return .numberChanged
+        case .poweredOff: return .poweredOff
+        case .unreachable: return .unreachable
+        case .barred: return .barred
+        case .disposition, .unspecified: return nil
+        }
+    }
+
+    /// The call cause's own name (one home for 空号, 停机 …), or the slot's.
     public var chineseName: String {
         switch self {
-        case .vacant: return "空号"
-        case .suspended: return "停机"
-        case .numberChanged: return "改号"
-        case .poweredOff: return "关机"
-        case .unreachable: return "无法接通"
-        case .barred: return "呼入限制"
         case .disposition: return "座席判定"
         case .unspecified: return "未记原因"
+        default: return callCause?.chineseName ?? rawValue
         }
     }
 
     public var englishName: String {
         switch self {
-        case .vacant: return "Vacant"
-        case .suspended: return "Suspended"
-        case .numberChanged: return "Number changed"
-        case .poweredOff: return "Powered off"
-        case .unreachable: return "Unreachable"
-        case .barred: return "Barred"
         case .disposition: return "Agent's disposition"
         case .unspecified: return "No cause recorded"
+        default: return callCause?.englishName ?? rawValue
         }
     }
 }
