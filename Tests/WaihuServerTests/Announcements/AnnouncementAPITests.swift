@@ -162,25 +162,6 @@ final class AnnouncementAPITests: XCTestCase {
 
     /// POST /api/v1/announcements as multipart/form-data, as the page sends it.
     private func upload(_ server: TestServer, token: String, wav: Data, fileName: String, fields: [String: String]) async throws -> APIClient.Reply {
-        let boundary = "waihu-\(UUID().uuidString)"
-        var body = Data()
-        func part(_ header: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            part("Content-Disposition: form-data; name=\"\(name)\"", Data(value.utf8))
-        }
-        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: audio/wav", wav)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var request = HTTPClientRequest(url: server.baseURL + "/api/v1/announcements")
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        request.headers.add(name: "Content-Type", value: "multipart/form-data; boundary=\(boundary)")
-        request.body = .bytes(ByteBuffer(data: body))
-        let response = try await server.client.execute(request, timeout: .seconds(30))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        return APIClient.Reply(status: Int(response.status.code), headers: response.headers, body: Data(buffer: bytes))
+        try await server.uploadMultipart("/api/v1/announcements", token: token, file: wav, fileName: fileName, contentType: "audio/wav", fields: fields)
     }
 }

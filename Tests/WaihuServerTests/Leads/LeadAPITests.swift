@@ -11,26 +11,7 @@ final class LeadAPITests: XCTestCase {
     /// POST /api/v1/imports as multipart/form-data.
     private func upload(_ server: TestServer, token: String, file: Data, fileName: String,
                         fields: [String: String]) async throws -> APIClient.Reply {
-        let boundary = "waihu-\(UUID().uuidString)"
-        var body = Data()
-        func part(_ header: String, _ content: Data) {
-            body.append(Data("--\(boundary)\r\n\(header)\r\n\r\n".utf8))
-            body.append(content)
-            body.append(Data("\r\n".utf8))
-        }
-        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            part("Content-Disposition: form-data; name=\"\(name)\"", Data(value.utf8))
-        }
-        part("Content-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\nContent-Type: text/csv", file)
-        body.append(Data("--\(boundary)--\r\n".utf8))
-        var request = HTTPClientRequest(url: server.baseURL + "/api/v1/imports")
-        request.method = .POST
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        request.headers.add(name: "Content-Type", value: "multipart/form-data; boundary=\(boundary)")
-        request.body = .bytes(ByteBuffer(data: body))
-        let response = try await server.client.execute(request, timeout: .seconds(30))
-        let bytes = try await response.body.collect(upTo: 16 << 20)
-        return APIClient.Reply(status: Int(response.status.code), headers: response.headers, body: Data(buffer: bytes))
+        try await server.uploadMultipart("/api/v1/imports", token: token, file: file, fileName: fileName, contentType: "text/csv", fields: fields)
     }
 
     private func waitForImport(_ server: TestServer, token: String, id: String) async throws -> [String: Any] {
