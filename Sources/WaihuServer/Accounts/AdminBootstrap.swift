@@ -11,11 +11,11 @@ public enum AdminBootstrap {
         public var generated: Bool
     }
 
-    public static func ensureAdministrator(on database: Database, threadPool: NIOThreadPool, environmentPassword: String?) async throws -> Created? {
+    public static func ensureAdministrator(on database: Database, passwords: PasswordHashing, environmentPassword: String?) async throws -> Created? {
         guard try await UserRecord.query(on: database).count() == 0 else { return nil }
         let generated = environmentPassword?.isEmpty ?? true
         let password = generated ? randomPassword() : environmentPassword!
-        let administration = UserAdministration(database: database, actor: .system(), threadPool: threadPool)
+        let administration = UserAdministration(database: database, actor: .system(), passwords: passwords)
         _ = try await administration.createUser(.init(username: "admin", displayName: "系统管理员", role: .admin, password: password))
         try await AuditLog.record(.adminBootstrap, by: .system(), target: "admin",
                                   detail: generated ? "random password printed on the console" : "password from WAIHU_ADMIN_PASSWORD", on: database)

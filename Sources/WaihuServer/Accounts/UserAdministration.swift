@@ -4,17 +4,18 @@ import WaihuDomain
 
 /// Creating and changing users and teams. The API and the command line both go
 /// through here, so the rules, the password hashing and the audit entries are the same.
-/// Each change and its audit entry are written in one transaction.
+/// Each change and its audit entry are written in one transaction (`WriteRetry`: a
+/// check-then-insert that races another writer on SQLite starts again instead of failing).
 public struct UserAdministration: Sendable {
     public let database: Database
     public let actor: AuditActor
-    public let threadPool: NIOThreadPool
+    public let passwords: PasswordHashing
     public var logger: Logger?
 
-    public init(database: Database, actor: AuditActor, threadPool: NIOThreadPool, logger: Logger? = nil) {
+    public init(database: Database, actor: AuditActor, passwords: PasswordHashing, logger: Logger? = nil) {
         self.database = database
         self.actor = actor
-        self.threadPool = threadPool
+        self.passwords = passwords
         self.logger = logger
     }
 
@@ -39,7 +40,7 @@ public struct UserAdministration: Sendable {
         try check { try AccountRules.validatePassword(new.password) }
         try check { try AccountRules.validateDisplayName(new.displayName) }
         let hash = try await hashPassword(new.password)
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             if try await UserRecord.query(on: db).filter(\.$username == new.username).first() != nil {
                 throw AdministrationError.usernameTaken(new.username)
             }
@@ -76,7 +77,12 @@ public struct UserAdministration: Sendable {
             throw AdministrationError.cannotDisableYourself
         }
         let newHash = try await change.password.asyncMap { try await hashPassword($0) }
-        return try await database.transaction { db in
+        let userID = try user.requireID()
+        return try await WriteRetry.transaction(on: database) { db in
+            // Read afresh in the transaction: a retry starts from the stored user again.
+            guard let user = try await UserRecord.find(userID, on: db) else {
+                throw AdministrationError.unknownUser(user.username)
+            }
             var changes: [String] = []
             if let name = change.displayName, name != user.displayName {
                 user.displayName = name
@@ -97,7 +103,6 @@ public struct UserAdministration: Sendable {
                 changes.append(disabled ? "disabled" : "enabled")
             }
             try await user.save(on: db)
-            let userID = try user.requireID()
             if change.disabled == true {
                 try await SessionTokens.revokeAll(userID: userID, on: db)
                 try await AuditLog.record(.userDisabled, by: actor, target: user.username, on: db, logger: logger)
@@ -144,7 +149,7 @@ public struct UserAdministration: Sendable {
 
     public func createTeam(name rawName: String, leaderUsername: String?) async throws -> TeamRecord {
         let name = try AdministrationError.checking { try AccountRules.teamName(rawName) }
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             if try await TeamRecord.query(on: db).filter(\.$name == name).first() != nil {
                 throw AdministrationError.teamNameTaken(name)
             }
@@ -162,7 +167,10 @@ public struct UserAdministration: Sendable {
 
     public func changeTeam(_ team: TeamRecord, name rawName: String?, leaderUsername: String??) async throws -> TeamRecord {
         let newName = try rawName.map { raw in try AdministrationError.checking { try AccountRules.teamName(raw) } }
-        return try await database.transaction { db in
+        let teamID = try team.requireID()
+        return try await WriteRetry.transaction(on: database) { db in
+            // Read afresh in the transaction: a retry starts from the stored team again.
+            guard let team = try await TeamRecord.find(teamID, on: db) else { throw AdministrationError.unknownTeam(team.name) }
             var changes: [String] = []
             if let name = newName, name != team.name {
                 if try await TeamRecord.query(on: db).filter(\.$name == name).first() != nil {
@@ -211,7 +219,7 @@ public struct UserAdministration: Sendable {
     }
 
     private func hashPassword(_ password: String) async throws -> String {
-        try await threadPool.runIfActive { try Bcrypt.hash(password) }
+        try await passwords.hash(password)
     }
 
     private func check(_ rule: () throws -> Void) throws {

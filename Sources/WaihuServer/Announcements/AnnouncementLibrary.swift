@@ -82,7 +82,7 @@ public struct AnnouncementLibrary: Sendable {
         let record = AnnouncementRecord(label: label.rawValue, carrier: carrier, name: name, fingerprint: Data(sample.fingerprint.encoded),
                                         durationSeconds: sample.durationSeconds, source: source.text, sourceCallID: callID,
                                         createdBy: actor.name, createdAt: Date())
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             try await record.create(on: db)
             let id = try record.requireID()
             var detail = "label=\(label.rawValue) name=\(name) \(source.text)"
@@ -102,7 +102,7 @@ public struct AnnouncementLibrary: Sendable {
     /// never reused, and the server sees the change by the row count).
     @discardableResult
     public func remove(_ id: Int) async throws -> Entry {
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let record = try await AnnouncementRecord.query(on: db).filter(\.$id == id).filter(\.$removedAt == nil).first() else {
                 throw AnnouncementError.notFound(id)
             }

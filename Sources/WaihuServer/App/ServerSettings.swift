@@ -19,6 +19,8 @@ public struct ServerSettings: Sendable {
     /// This server's name among several behind Kamailio: the leads it claimed are its own to
     /// put right after a crash. One server: any stable name (the host name by default).
     public var nodeName: String = ProcessInfo.processInfo.hostName
+    /// One log line per request at info level (`--access-log`); otherwise they are debug lines.
+    public var accessLog = false
 
     public init() {}
 

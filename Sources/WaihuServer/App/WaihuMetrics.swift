@@ -20,4 +20,9 @@ public enum WaihuMetrics {
     static func login(result: String) {
         Counter(label: "waihu_logins_total", dimensions: [("result", result)]).increment()
     }
+
+    /// A request answered 503 because the server was too busy (`OverloadMiddleware`).
+    static func overloaded(reason: String) {
+        Counter(label: "waihu_overloaded_requests_total", dimensions: [("reason", reason)]).increment()
+    }
 }

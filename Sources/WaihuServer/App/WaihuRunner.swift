@@ -15,7 +15,7 @@ public enum WaihuRunner {
             app.logger.info("database", metadata: ["location": .string(settings.resolvedDatabase.description)])
             try await WaihuApp.prepareDatabase(app)
             let environmentPassword = ProcessInfo.processInfo.environment["WAIHU_ADMIN_PASSWORD"]
-            if let created = try await AdminBootstrap.ensureAdministrator(on: app.db, threadPool: app.threadPool, environmentPassword: environmentPassword) {
+            if let created = try await AdminBootstrap.ensureAdministrator(on: app.db, passwords: app.passwordHashing, environmentPassword: environmentPassword) {
                 announce(created)
             }
             var telephonySettings = settings.telephony

@@ -60,7 +60,7 @@ public struct CampaignAdministration: Sendable {
         try await requireAllowed(plan.mode)
         let batchNames = draft.batches ?? []
         guard !batchNames.isEmpty else { throw Abort(.badRequest, reason: "batches: name at least one lead batch") }
-        let id: Int = try await database.transaction { db in
+        let id: Int = try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             if try await CampaignRecord.query(on: db).filter(\.$name == name).first() != nil {
                 throw Abort(.conflict, reason: "name: a campaign named \(name) exists")
@@ -92,7 +92,7 @@ public struct CampaignAdministration: Sendable {
                 now: Date = Date()) async throws -> CampaignView {
         guard !leads.isEmpty else { throw Abort(.conflict, reason: "no lead listened long enough") }
         try check(plan, hasPrompt: true)
-        let id: Int = try await database.transaction { db in
+        let id: Int = try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             if try await CampaignRecord.query(on: db).filter(\.$name == name).first() != nil {
                 throw Abort(.conflict, reason: "name: a campaign named \(name) exists")
@@ -118,7 +118,7 @@ public struct CampaignAdministration: Sendable {
 
     public func update(_ id: Int, _ draft: Draft) async throws -> CampaignView {
         if let plan = draft.plan { try await requireAllowed(plan.mode) }
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             let campaign = try await record(id, on: db)
             guard campaign.campaignStatus != .running else {

@@ -64,9 +64,7 @@ struct AuthController {
         let user = try await UserRecord.query(on: req.db).filter(\.$username == body.username).first()
         // Hash even for unknown users so that timing does not reveal which names exist.
         let storedHash = user?.passwordHash ?? Self.unknownUserHash
-        let matches = try await req.application.threadPool.runIfActive {
-            try Bcrypt.verify(body.password, created: storedHash)
-        }
+        let matches = try await req.application.passwordHashing.verify(body.password, created: storedHash)
         guard let user, matches, !user.disabled, let role = user.role else {
             try await AuditLog.record(.loginFailed, by: anonymous, target: body.username,
                                       detail: user?.disabled == true ? "account disabled" : "", on: req.db, logger: req.logger)

@@ -61,7 +61,7 @@ public struct EventStore: Sendable {
         let tables = byTable.sorted(by: { $0.key < $1.key }).map(\.value)
         let agentTeams = teams.sorted(by: { $0.key < $1.key })
         let rollupSums = rollup
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             for entry in tables {
                 try await Self.insertRows(entry.rows, into: entry.table, on: sql)
@@ -90,7 +90,7 @@ public struct EventStore: Sendable {
     /// Deletes every simulated event (before a new demo day, or to clean a demo), and its
     /// roll-up rows: `simulated` is part of the roll-up key, so real events keep theirs.
     public func deleteSimulated() async throws {
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             for table in EventTable.all + EventTable.rollups where table.columnNames.contains("simulated") {
                 try await sql.delete(from: table.name).where("simulated", .equal, SQLLiteral.boolean(true)).run()

@@ -34,7 +34,7 @@ public struct DoNotCallList: Sendable {
         guard case .success(let number) = PhoneNumber.parse(raw) else { throw DoNotCallError.invalidNumber(raw) }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw DoNotCallError.emptyReason }
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             let record = try await upsert(key: number.key, reason: reason, until: until?.isoString, on: db)
             try await AuditLog.record(.doNotCallChanged, by: actor, target: number.key,
                                       detail: "add reason=\(reason) until=\(until?.isoString ?? "forever")", on: db)
@@ -45,7 +45,7 @@ public struct DoNotCallList: Sendable {
     /// Takes a number off the list; throws when it is not on it.
     public func remove(_ raw: String) async throws {
         guard case .success(let number) = PhoneNumber.parse(raw) else { throw DoNotCallError.invalidNumber(raw) }
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let record = try await DoNotCallRecord.query(on: db).filter(\.$phoneKey == number.key).first() else {
                 throw DoNotCallError.notListed(raw)
             }
@@ -82,7 +82,7 @@ public struct DoNotCallList: Sendable {
         let untilText = until?.isoString
         let uniqueKeys = keys
         let invalidCount = summary.invalid.count
-        let (added, updated) = try await database.transaction { db -> (Int, Int) in
+        let (added, updated) = try await WriteRetry.transaction(on: database) { db -> (Int, Int) in
             var added = 0, updated = 0
             for key in uniqueKeys {
                 let existed = try await DoNotCallRecord.query(on: db).filter(\.$phoneKey == key).first() != nil

@@ -64,7 +64,7 @@ public struct LeadDirectory: Sendable {
     /// field that really changes. Fields: name, plate, car_model, vin, engine_number,
     /// renewal_date, expiry_date, status, extension.
     public func edit(_ id: Int, changes: [String: String?]) async throws -> LeadView {
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             let record = try await visibleRecord(id, on: db)
             var history: [(String, String?, String?)] = []
             for (field, rawValue) in changes.sorted(by: { $0.key < $1.key }) {

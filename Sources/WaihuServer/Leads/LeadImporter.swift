@@ -76,7 +76,7 @@ public struct LeadImporter: Sendable {
             return try await SQLiteLeadImport.run(file: file, request: request, batchName: batchName, sourceName: sourceName,
                                                   reader: reader, actor: actor, today: today, progress: progress)
         }
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             if try await BatchRecord.query(on: db).filter(\.$name == batchName).first() != nil {
                 throw LeadImportError.batchExists(batchName)
             }

@@ -200,7 +200,7 @@ public struct ListStatistics: Sendable {
 
     /// Assigns a batch to teams (replacing its teams), so their agents can work it.
     public func assign(batchName: String, teamNames: [String]) async throws {
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let batch = try await BatchRecord.query(on: db).filter(\.$name == batchName).first() else {
                 throw Abort(.notFound, reason: "no batch named '\(batchName)'")
             }

@@ -47,7 +47,7 @@ public struct SystemSettings: Sendable {
     public func set(_ key: String, to text: String, by actor: AuditActor, now: Date = Date()) async throws -> Line {
         let setting = try Self.setting(named: key)
         guard let value = SystemSetting.parseSwitch(text) else { throw SystemSettingError.notASwitch(setting: key, value: text) }
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let sql = db as? SQLDatabase else { throw EventStoreError.notSQL }
             let old = try await SystemSettings(database: db).isOn(setting)
             try await sql.delete(from: Self.table).where("key", .equal, setting.rawValue).run()

@@ -78,7 +78,7 @@ public struct TelephonyAdministration: Sendable {
                                 maxPerSecond: settings.maxPerSecond ?? 10, ringTimeout: settings.ringTimeout ?? 30,
                                 enabled: settings.enabled ?? true)
         try validate(trunk)
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             if try await TrunkRecord.query(on: db).filter(\.$name == name).first() != nil {
                 throw TelephonyAdministrationError.trunkNameTaken(name)
             }
@@ -102,7 +102,7 @@ public struct TelephonyAdministration: Sendable {
         if let value = settings.ringTimeout { trunk.ringTimeout = value }
         if let enabled = settings.enabled { trunk.enabled = enabled }
         try validate(trunk)
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             try await trunk.save(on: db)
             var detail = describe(trunk)
             if settings.password?.isEmpty == false { detail += " password=changed" }
@@ -112,7 +112,7 @@ public struct TelephonyAdministration: Sendable {
     }
 
     public func removeTrunk(named name: String) async throws {
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let trunk = try await TrunkRecord.query(on: db).filter(\.$name == name).first() else {
                 throw TelephonyAdministrationError.unknownTrunk(name)
             }
@@ -160,7 +160,7 @@ public struct TelephonyAdministration: Sendable {
     public func createPhone(extension phoneExtension: String, password: String, agent: String?) async throws -> PhoneRecord {
         try check { try TelephonyRules.validateExtension(phoneExtension) }
         try check { try TelephonyRules.validatePhonePassword(password) }
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             if try await PhoneRecord.query(on: db).filter(\.$phoneExtension == phoneExtension).first() != nil {
                 throw TelephonyAdministrationError.extensionTaken(phoneExtension)
             }
@@ -176,7 +176,7 @@ public struct TelephonyAdministration: Sendable {
     /// `agent`: `.some(nil)` frees the phone from its agent.
     public func changePhone(_ phone: PhoneRecord, password: String?, agent: String??) async throws -> PhoneRecord {
         if let password { try check { try TelephonyRules.validatePhonePassword(password) } }
-        return try await database.transaction { db in
+        return try await WriteRetry.transaction(on: database) { db in
             var changes: [String] = []
             if let password {
                 phone.password = password
@@ -194,7 +194,7 @@ public struct TelephonyAdministration: Sendable {
     }
 
     public func removePhone(_ phoneExtension: String) async throws {
-        try await database.transaction { db in
+        try await WriteRetry.transaction(on: database) { db in
             guard let phone = try await PhoneRecord.query(on: db).filter(\.$phoneExtension == phoneExtension).first() else {
                 throw TelephonyAdministrationError.unknownPhone(phoneExtension)
             }

@@ -46,7 +46,7 @@ final class BenchCampaignStage: @unchecked Sendable {
         let file = folder + "/leads.csv"
         try Data(BenchCustomers.csv(leads).utf8).write(to: URL(fileURLWithPath: file))
         try await WaihuRunner.withApplication(settings) { app in
-            let users = UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool)
+            let users = UserAdministration(database: app.db, actor: .console(), passwords: app.passwordHashing)
             let team = try await users.createTeam(name: Self.team, leaderUsername: nil)
             _ = try await users.createUser(.init(username: Self.admin, role: .admin, password: Self.adminPassword))
             let telephony = TelephonyAdministration(database: app.db, actor: .console())

@@ -34,6 +34,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
+    @Flag(name: .customLong("access-log"), help: "Log every HTTP request at info level (otherwise at debug).")
+    var accessLog = false
+
     @OptionGroup var storage: StorageOptions
 
     func validate() throws {
@@ -55,6 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.telephony.host = sipHost
         settings.telephony.rtpPorts = try PortRangeOption(rtpPorts, option: "--rtp-ports").range
         settings.publicDirectory = publicDirectory
+        settings.accessLog = accessLog
         try await WaihuRunner.serve(settings, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
     }
 }

@@ -17,7 +17,7 @@ struct TeamCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withApplication(storage.settings()) { app in
-                let administration = UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool)
+                let administration = UserAdministration(database: app.db, actor: .console(), passwords: app.passwordHashing)
                 do { _ = try await administration.createTeam(name: name, leaderUsername: leader) } catch { throw userFacing(error) }
             }
             print("team \(name) added\(leader.map { " with leader \($0)" } ?? "")")
@@ -30,7 +30,7 @@ struct TeamCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rows: [[String]] = try await withApplication(storage.settings()) { app in
-                try await UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool).teams().map { entry in
+                try await UserAdministration(database: app.db, actor: .console(), passwords: app.passwordHashing).teams().map { entry in
                     [entry.team.name, entry.leader ?? "", String(entry.members)]
                 }
             }

@@ -34,7 +34,7 @@ struct UserCommand: AsyncParsableCommand {
                 generated = true
             }
             try await withApplication(storage.settings()) { app in
-                let administration = UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool)
+                let administration = UserAdministration(database: app.db, actor: .console(), passwords: app.passwordHashing)
                 do {
                     _ = try await administration.createUser(.init(username: username, displayName: displayName, role: role, teamName: team, password: password))
                 } catch { throw userFacing(error) }
@@ -51,7 +51,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let rows: [[String]] = try await withApplication(storage.settings()) { app in
-                try await UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool).users().map { entry in
+                try await UserAdministration(database: app.db, actor: .console(), passwords: app.passwordHashing).users().map { entry in
                     let user = entry.user
                     return [user.username, user.roleName, entry.teamName ?? "", user.disabled ? "disabled" : "active", user.displayName]
                 }
@@ -73,7 +73,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await withApplication(storage.settings()) { app in
-                let administration = UserAdministration(database: app.db, actor: .console(), threadPool: app.threadPool)
+                let administration = UserAdministration(database: app.db, actor: .console(), passwords: app.passwordHashing)
                 do {
                     let user = try await administration.user(named: username)
                     _ = try await administration.changeUser(user, .init(disabled: true))

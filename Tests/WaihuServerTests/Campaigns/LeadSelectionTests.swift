@@ -38,7 +38,7 @@ final class LeadSelectionTests: XCTestCase {
 
     func testAPersonalCallbackIsOfferedToItsOwnAgentFirstThenToTheTeam() async throws {
         try await TestServer.with { server in
-            let people = UserAdministration(database: server.app.db, actor: .console(), threadPool: server.app.threadPool)
+            let people = UserAdministration(database: server.app.db, actor: .console(), passwords: server.app.passwordHashing)
             _ = try await people.createTeam(name: "A组", leaderUsername: nil)
             _ = try await people.createTeam(name: "B组", leaderUsername: nil)
             for (name, team) in [("zhang", "A组"), ("li", "A组"), ("wang", "B组")] {

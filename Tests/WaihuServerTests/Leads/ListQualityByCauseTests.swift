@@ -20,7 +20,7 @@ final class ListQualityByCauseTests: XCTestCase {
         try await CallCauseStage.importBatch(server, "续保A", source: "平安",
                                              ["13900139001", "13900139002", "13900139003", "13900139004", "13900139005"])
         try await CallCauseStage.importBatch(server, "新客B", source: "人保", ["13700137001", "13700137002", "13700137003", "13700137004"])
-        let people = UserAdministration(database: server.app.db, actor: .console(), threadPool: server.app.threadPool)
+        let people = UserAdministration(database: server.app.db, actor: .console(), passwords: server.app.passwordHashing)
         _ = try await people.createUser(.init(username: "zhang", role: .agent, teamName: nil, password: "secret-pass-1"))
         let stage = try await CallCauseStage.campaign(server, batches: ["续保A", "新客B"])
 

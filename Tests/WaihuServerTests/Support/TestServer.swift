@@ -39,7 +39,7 @@ final class TestServer: @unchecked Sendable {
             try await WaihuApp.configure(app, settings: settings)
             if case .postgres = settings.resolvedDatabase { try await emptySchema(app) }
             try await WaihuApp.prepareDatabase(app)
-            _ = try await AdminBootstrap.ensureAdministrator(on: app.db, threadPool: app.threadPool, environmentPassword: adminPassword)
+            _ = try await AdminBootstrap.ensureAdministrator(on: app.db, passwords: app.passwordHashing, environmentPassword: adminPassword)
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         } catch {
             try? await app.asyncShutdown()
