@@ -101,6 +101,29 @@ actor CampaignCenter {
         for (id, campaign) in running where !campaigns.contains(where: { $0.id == id }) {
             await campaign.control.stop()
         }
+        await pushCampaignChangesToDesks(campaigns)
+    }
+
+    /// What the desks show of the campaigns (which exist, their state, whose teams work
+    /// them) as it was at the last look.
+    private var deskSignature: String?
+
+    /// A campaign started, paused, stopped, renamed or given other teams — by a page, the CLI
+    /// or another server: every open desk looks again at once (a desk whose view did not
+    /// change sends a keep-alive only). Called after each look at the campaigns table, so the
+    /// desks learn within a second, and at once after a change through this server's API.
+    private func pushCampaignChangesToDesks(_ campaigns: [CampaignRecord]) async {
+        var parts = campaigns.map { "\($0.id ?? 0):\($0.status):\($0.name):\($0.mode)" }.sorted()
+        if let sql = application.db as? SQLDatabase,
+           let rows = try? await sql.raw("SELECT campaign_id, team_id FROM campaign_teams").all() {
+            parts += rows.map { row in
+                "t\((try? row.decode(column: "campaign_id", as: Int.self)) ?? 0):\((try? row.decode(column: "team_id", as: UUID.self))?.uuidString ?? "")"
+            }.sorted()
+        }
+        let signature = parts.joined(separator: "|")
+        defer { deskSignature = signature }
+        guard let last = deskSignature, last != signature else { return }
+        seatBoard.notifyAll()
     }
 
     private func launch(_ campaign: CampaignRecord, id: Int, paused: Bool) async throws {

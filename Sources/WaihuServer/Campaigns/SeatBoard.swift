@@ -230,6 +230,12 @@ final class SeatBoard: Sendable {
         for watcher in all { watcher.finish() }
     }
 
+    /// Every open desk looks again (a campaign or an assignment changed).
+    func notifyAll() {
+        let watchers = board.withLockedValue { $0.watchers.values.flatMap(\.values) }
+        for watcher in watchers { watcher.yield() }
+    }
+
     func notify(_ username: String) {
         let watchers = board.withLockedValue { Array(($0.watchers[username] ?? [:]).values) }
         for watcher in watchers { watcher.yield() }

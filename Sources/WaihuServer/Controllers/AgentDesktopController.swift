@@ -200,8 +200,6 @@ struct AgentDesktopController {
         let updates = req.application.campaignCenter?.seatBoard.watch(user.username)
         let closing = req.application.liveHub.updates()
         let controller = self
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
         return ServerSentEvents.response(event: "desk", logger: req.logger, wakers: { waker in
             let forward = Task {
                 if let updates { for await _ in updates { waker.yield() } }
@@ -219,8 +217,7 @@ struct AgentDesktopController {
             }
             return [forward, stopping, keepAlive]
         }, render: {
-            let text = String(decoding: try encoder.encode(try await controller.view(req, user: user)), as: UTF8.self)
-            return .init(fingerprint: text, data: text)
+            try .init(try await controller.view(req, user: user))
         })
     }
 

@@ -32,42 +32,33 @@ struct LiveController {
 
     /// `text/event-stream`: an `event: figures` with the JSON of `LiveFigures` at once, then
     /// after every change (a store by this server wakes it at once; other writers are seen
-    /// by a check every second), and a comment every 15 s to keep proxies from closing it.
+    /// by the hub's look every second), and a comment every 15 s to keep proxies from closing
+    /// it. Streams showing the same day and scope share one computation (`LiveFiguresCache`).
     func stream(_ req: Request) async throws -> Response {
         guard let user = req.auth.get(UserRecord.self), let sql = req.db as? SQLDatabase else { throw Abort(.unauthorized) }
         try ServerSentEvents.requireEventStreamClient(req, snapshot: "/api/v1/live")
         let scope = try await ReportScope.of(user, on: req.db)
         let day = try day(req)
         let hub = req.application.liveHub
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        let cache = req.application.liveFiguresCache
+        hub.watchOtherWriters { try await LiveFigures.version(sql: sql) }
         return ServerSentEvents.response(event: "figures", logger: req.logger, wakers: { waker in
             let forward = Task {
                 for await _ in hub.updates() { waker.yield() }
                 waker.finish()  // the server is stopping
             }
-            let ticker = Task {
-                // The one-second check for writers in other processes, and the keep-alive.
-                var last = (try? await LiveFigures.version(sql: sql)) ?? ""
-                var quiet = 0
+            let keepAlive = Task {
                 while !Task.isCancelled {
-                    try? await Task.sleep(nanoseconds: 1_000_000_000)
-                    let now = (try? await LiveFigures.version(sql: sql)) ?? last
-                    quiet += 1
-                    if now != last || quiet >= 15 {
-                        waker.yield()
-                        last = now
-                        quiet = 0
-                    }
+                    try? await Task.sleep(for: .seconds(15))
+                    waker.yield()
                 }
             }
-            return [forward, ticker]
+            return [forward, keepAlive]
         }, render: {
-            let figures = try await LiveFigures.compute(sql: sql, day: day, scope: scope)
+            let figures = try await cache.figures(day: day, scope: scope, generation: hub.generation, sql: sql)
             var unstamped = figures
             unstamped.at = Date(timeIntervalSince1970: 0)
-            return .init(fingerprint: String(decoding: try encoder.encode(unstamped), as: UTF8.self),
-                         data: String(decoding: try encoder.encode(figures), as: UTF8.self))
+            return try .init(figures, identity: unstamped)
         })
     }
 }

@@ -89,6 +89,8 @@ struct UserController {
             displayName: body.displayName, role: role, teamName: team, disabled: body.disabled, password: body.password
         ))
         let teamName = try await changed.$team.get(on: req.db)?.name
+        // A new team means other campaigns on the desk: it looks again now.
+        req.application.campaignCenter?.seatBoard.notify(changed.username)
         return try UserView(changed, teamName: teamName)
     }
 }
@@ -96,6 +98,6 @@ struct UserController {
 extension Request {
     /// Account changes made by the logged-in user, audited with their address.
     var administration: UserAdministration {
-        UserAdministration(database: db, actor: auditActor, threadPool: application.threadPool, logger: logger)
+        UserAdministration(database: db, actor: auditActor, passwords: application.passwordHashing, logger: logger)
     }
 }

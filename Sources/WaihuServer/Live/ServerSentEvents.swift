@@ -12,6 +12,29 @@ enum ServerSentEvents {
     struct Rendering: Sendable {
         var fingerprint: String
         var data: String
+
+        /// The body, and what identifies it (the body itself unless it carries a timestamp
+        /// that alone should not count as a change), both in canonical JSON.
+        init<Body: Encodable, Identity: Encodable>(_ body: Body, identity: Identity) throws {
+            let encoder = ServerSentEvents.canonicalEncoder()
+            data = String(decoding: try encoder.encode(body), as: UTF8.self)
+            fingerprint = String(decoding: try encoder.encode(identity), as: UTF8.self)
+        }
+
+        init<Body: Encodable>(_ body: Body) throws {
+            data = String(decoding: try ServerSentEvents.canonicalEncoder().encode(body), as: UTF8.self)
+            fingerprint = data
+        }
+    }
+
+    /// JSON with sorted keys. A dictionary's keys come out in a different order from one
+    /// encoding to the next; sorted, the same data always gives the same text, so an unchanged
+    /// state is recognised and costs a keep-alive comment instead of the whole body again.
+    static func canonicalEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
     }
 
     /// Refuses a plain GET: a stream never ends, so only a client that asks for one (as
