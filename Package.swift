@@ -80,6 +80,7 @@ if !coreOnly {
         .executableTarget(name: "waihu", dependencies: [
             "WaihuServer", "WaihuDialer", "WaihuDomain",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "WaihuServerTests", dependencies: [
             "WaihuServer", "WaihuTestPeers",

@@ -6,7 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (build with -c release for real figures).",
-        subcommands: [Pacing.self, Calls.self, Reports.self, ImportBenchCommand.self, CampaignRun.self, CallProgress.self]
+        subcommands: [Pacing.self, Calls.self, Reports.self, ImportBenchCommand.self, CampaignRun.self, CallProgress.self, Web.self]
     )
 
     /// The pacing table of docs/pacing.md: agents × answer rate, predictive against progressive, with pass/fail.
