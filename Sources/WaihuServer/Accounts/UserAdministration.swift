@@ -78,6 +78,9 @@ public struct UserAdministration: Sendable {
         }
         let newHash = try await change.password.asyncMap { try await hashPassword($0) }
         let userID = try user.requireID()
+        // Sessions carry the user's role and team: once the change is committed, the next
+        // request reads them afresh (`SessionCache`).
+        defer { SessionCache.shared.forget(userID: userID) }
         return try await WriteRetry.transaction(on: database) { db in
             // Read afresh in the transaction: a retry starts from the stored user again.
             guard let user = try await UserRecord.find(userID, on: db) else {

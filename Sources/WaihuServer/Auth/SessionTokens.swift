@@ -23,20 +23,24 @@ public enum SessionTokens {
     /// The live session for a token: not revoked, not expired, its user not disabled.
     public static func find(token: String, on database: Database) async throws -> (SessionTokenRecord, UserRecord)? {
         guard !token.isEmpty, token.count <= 128 else { return nil }
+        let tokenHash = hash(token)
+        if let cached = SessionCache.shared.lookup(tokenHash: tokenHash) { return cached }
         guard let session = try await SessionTokenRecord.query(on: database)
-            .filter(\.$tokenHash == hash(token))
+            .filter(\.$tokenHash == tokenHash)
             .filter(\.$revokedAt == nil)
             .filter(\.$expiresAt > Date())
             .with(\.$user)
             .first()
         else { return nil }
         guard !session.user.disabled else { return nil }
+        SessionCache.shared.store(session, user: session.user)
         return (session, session.user)
     }
 
     public static func revoke(_ session: SessionTokenRecord, on database: Database) async throws {
         session.revokedAt = Date()
         try await session.save(on: database)
+        SessionCache.shared.forget(tokenHash: session.tokenHash)
     }
 
     /// Ends every session of a user (when the account is disabled or its password reset).
@@ -46,6 +50,7 @@ public enum SessionTokens {
             .filter(\.$revokedAt == nil)
             .set(\.$revokedAt, to: Date())
             .update()
+        SessionCache.shared.forget(userID: userID)
     }
 
     static func hash(_ token: String) -> String {

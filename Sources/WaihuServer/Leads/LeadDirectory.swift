@@ -24,28 +24,11 @@ public struct LeadDirectory: Sendable {
 
     /// Leads whose phone, name or plate match `query` (all leads when it is empty), by id.
     public func search(_ query: String?, batchID: Int? = nil, limit: Int = 50, offset: Int = 0) async throws -> (total: Int, leads: [LeadView]) {
-        var builder = LeadRecord.query(on: database)
-        if let visible = try await visibleBatchIDs(on: database) {
-            if visible.isEmpty { return (0, []) }
-            builder = builder.filter(\.$batchID ~~ visible)
-        }
-        if let batchID { builder = builder.filter(\.$batchID == batchID) }
-        let text = (query ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !text.isEmpty {
-            if case .success(let number) = PhoneNumber.parse(text) {
-                builder = builder.filter(\.$phoneKey == number.key)
-            } else {
-                let digits = text.filter(\.isASCII).filter(\.isNumber)
-                let plate = LicensePlate.canonical(text) ?? text
-                builder = builder.group(.or) { group in
-                    group.filter(\.$name ~~ text).filter(\.$plate ~~ plate)
-                    if digits.count >= 4 { group.filter(\.$phoneKey ~~ digits) }
-                }
-            }
-        }
-        let total = try await builder.count()
-        let records = try await builder.sort(\.$id).range(offset..<(offset + max(1, min(limit, 500)))).all()
-        return (total, try await views(records, on: database))
+        guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
+        let search = LeadSearchQuery(agentTeam: user.role == .agent ? .some(user.$team.id) : nil, batchID: batchID, text: query ?? "")
+        let total = try await search.count(on: sql)
+        guard total > offset else { return (total, []) }
+        return (total, try await search.page(limit: max(1, min(limit, 500)), offset: offset, on: sql))
     }
 
     public func lead(_ id: Int) async throws -> LeadView {
