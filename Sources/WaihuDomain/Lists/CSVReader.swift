@@ -5,6 +5,8 @@
 /// Handles quoted cells with doubled quotes (`""`) and line breaks inside them, CRLF,
 /// LF and CR line ends, a UTF-8 byte-order mark, and a missing final line break. A
 /// quote inside an unquoted cell (`5"`) is kept as a character, as Excel does.
+/// Blanks (spaces, tabs) between a closing quote and the comma are dropped: Chinese
+/// exports write `"3985734"<TAB>,` so that Excel keeps a long number as text.
 /// After a `CSVError` the reader must not be fed again.
 public struct CSVReader: Sendable {
     public let delimiter: UInt8
@@ -13,6 +15,8 @@ public struct CSVReader: Sendable {
 
     private enum State: Sendable {
         case fieldStart, unquoted, quoted, quoteInQuoted
+        /// A quoted cell is closed and followed by blanks: only more blanks, the delimiter or a line end may come.
+        case blanksAfterQuoted
     }
 
     private var state = State.fieldStart
@@ -58,7 +62,7 @@ public struct CSVReader: Sendable {
         switch state {
         case .quoted:
             throw CSVError.unclosedQuote(row: row, line: quoteLine)
-        case .unquoted, .quoteInQuoted:
+        case .unquoted, .quoteInQuoted, .blanksAfterQuoted:
             try endField()
             endRecord(into: &records)
         case .fieldStart:
@@ -95,6 +99,8 @@ public struct CSVReader: Sendable {
         let quote = UInt8(ascii: "\"")
         let lineFeed = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " ")
+        let tab = UInt8(ascii: "\t")
         let delimiter = self.delimiter
         let count = buffer.count
         var index = 0
@@ -165,7 +171,20 @@ public struct CSVReader: Sendable {
                 } else if byte == lineFeed || byte == carriageReturn {
                     try endField()
                     endLine(carriageReturn: byte == carriageReturn, into: &records)
+                } else if byte == space || byte == tab {
+                    state = .blanksAfterQuoted
                 } else {
+                    throw CSVError.brokenQuote(row: row, line: line)
+                }
+                index += 1
+            case .blanksAfterQuoted:
+                if byte == delimiter {
+                    try endField()
+                    state = .fieldStart
+                } else if byte == lineFeed || byte == carriageReturn {
+                    try endField()
+                    endLine(carriageReturn: byte == carriageReturn, into: &records)
+                } else if byte != space && byte != tab {
                     throw CSVError.brokenQuote(row: row, line: line)
                 }
                 index += 1

@@ -1,5 +1,5 @@
-/// Which lead field each column of a list holds, decided from the header row (row 1)
-/// and the user's overrides.
+/// Which lead field each column of a list holds, decided from the header row
+/// (`HeaderRowRule`) and the user's overrides.
 ///
 /// A user's override wins; otherwise the usual Chinese headers are recognized (see
 /// `HeaderSynonyms`). When two columns would fill the same field, the leftmost wins
@@ -9,7 +9,8 @@ public struct ColumnMapping: Equatable, Sendable {
     /// The field of each column; nil for a column the user chose to ignore.
     public let fields: [LeadField?]
 
-    public init(headers: [String], overrides: [ColumnOverride] = []) throws {
+    /// `row`: the header's spreadsheet row, named in the errors.
+    public init(headers: [String], overrides: [ColumnOverride] = [], row: Int = 1) throws {
         let normalizedHeaders = headers.map(HeaderSynonyms.normalize)
         var fields = [LeadField?](repeating: nil, count: headers.count)
         var decided = [Bool](repeating: false, count: headers.count)
@@ -19,7 +20,7 @@ public struct ColumnMapping: Equatable, Sendable {
             let wanted = HeaderSynonyms.normalize(override.header)
             let matching = normalizedHeaders.indices.filter { normalizedHeaders[$0] == wanted }
             guard !matching.isEmpty else {
-                throw ColumnMappingError.headerNotFound(override.header, headers: headers)
+                throw ColumnMappingError.headerNotFound(override.header, headers: headers, row: row)
             }
             for column in matching {
                 switch override.target {
@@ -44,7 +45,7 @@ public struct ColumnMapping: Equatable, Sendable {
                 fields[column] = .extra(ColumnMapping.extraName(header: headers[column], column: column))
             }
         }
-        guard taken.contains(.phone) else { throw ColumnMappingError.noPhoneColumn(headers: headers) }
+        guard taken.contains(.phone) else { throw ColumnMappingError.noPhoneColumn(headers: headers, row: row) }
         self.headers = headers
         self.fields = fields
     }

@@ -1,6 +1,6 @@
 /// Reads a lead list (名单) in CSV, chunk by chunk: detects or applies the encoding,
-/// splits records, maps the header row (row 1) to fields and returns the data rows as
-/// `LeadRow`s. Blank rows are skipped. Nothing here touches the database: the caller
+/// splits records, finds the header row and maps it to fields (`LeadTable`) and returns the
+/// data rows as `LeadRow`s. Blank rows are skipped. Nothing here touches the database: the caller
 /// classifies each batch of rows with a `LeadRowClassifier` and stores the imported ones.
 ///
 /// ```swift
@@ -11,27 +11,33 @@
 public struct LeadListReader {
     public let asOf: CalendarDay
     public let overrides: [ColumnOverride]
-    /// Known once the header row has been read.
-    public private(set) var mapping: ColumnMapping?
-    private var parser: LeadRowParser?
+    private var table: LeadTable
     private var text: TextDecodingStream
     private var csv: CSVReader
 
-    /// `encoding` forces the file's encoding; nil detects it.
+    /// `encoding` forces the file's encoding; nil detects it. `headerRow` names the row that
+    /// holds the headers; nil finds it (`HeaderRowRule`).
     public init(asOf: CalendarDay, overrides: [ColumnOverride] = [], encoding: TextEncoding? = nil,
-                delimiter: UInt8 = UInt8(ascii: ",")) throws {
+                headerRow: Int? = nil, delimiter: UInt8 = UInt8(ascii: ",")) throws {
         self.asOf = asOf
         self.overrides = overrides
+        self.table = LeadTable(asOf: asOf, overrides: overrides, headerRow: headerRow)
         self.text = try TextDecodingStream(forcedEncoding: encoding)
         self.csv = CSVReader(delimiter: delimiter)
     }
+
+    /// Known once the header row has been read.
+    public var mapping: ColumnMapping? { table.mapping }
+
+    /// The spreadsheet row of the headers, once found.
+    public var headerRow: Int? { table.headerRow }
 
     /// The encoding in use (UTF-8 for a file that is all ASCII).
     public var encoding: TextEncoding {
         text.encoding ?? .utf8
     }
 
-    /// Throws `TextEncodingError`, `CSVError` or `ColumnMappingError`.
+    /// Throws `TextEncodingError`, `CSVError`, `ColumnMappingError` or `HeaderRowError`.
     public mutating func feed(_ chunk: [UInt8]) throws -> [LeadRow] {
         try rows(from: csv.feed(try text.feed(chunk)))
     }
@@ -40,8 +46,8 @@ public struct LeadListReader {
     public mutating func finish() throws -> [LeadRow] {
         var records = try csv.feed(try text.finish())
         records += try csv.finish()
-        let rows = try rows(from: records)
-        if mapping == nil { throw ColumnMappingError.noHeaderRow }
+        var rows = try rows(from: records)
+        try table.finish(into: &rows)
         return rows
     }
 
@@ -49,13 +55,7 @@ public struct LeadListReader {
         var rows: [LeadRow] = []
         rows.reserveCapacity(records.count)
         for record in records where !record.isBlank {
-            if let parser {
-                rows.append(parser.parse(cells: record.fields, row: record.row))
-            } else {
-                let mapping = try ColumnMapping(headers: record.fields, overrides: overrides)
-                self.mapping = mapping
-                parser = LeadRowParser(mapping: mapping, asOf: asOf)
-            }
+            try table.add(cells: record.fields, row: record.row, into: &rows)
         }
         return rows
     }

@@ -34,8 +34,6 @@ public enum WaihuApp {
         app.middleware.use(SecurityHeadersMiddleware())
         if let publicDirectory = settings.resolvedPublicDirectory {
             app.middleware.use(FileMiddleware(publicDirectory: publicDirectory + "/", defaultFile: "index.html"))
-        } else {
-            app.logger.warning("no Public/ folder found: the web UI is not served (use --public-dir)")
         }
         app.middleware.use(SessionAuthenticator())
 

@@ -12,6 +12,10 @@ public enum WaihuRunner {
         let app = try await Application.make(Environment(name: "production", arguments: ["waihu", "serve"]))
         do {
             try await WaihuApp.configure(app, settings: settings)
+            // Only the command that serves pages warns: `waihu leads import` has no pages to miss.
+            if settings.resolvedPublicDirectory == nil {
+                app.logger.warning("no Public/ folder found: the web UI is not served (use --public-dir)")
+            }
             app.logger.info("database", metadata: ["location": .string(settings.resolvedDatabase.description)])
             try await WaihuApp.prepareDatabase(app)
             let environmentPassword = ProcessInfo.processInfo.environment["WAIHU_ADMIN_PASSWORD"]

@@ -51,6 +51,8 @@ public struct LeadImporter: Sendable {
         public var batchID: Int
         public var report: ImportReport
         public var format: LeadFileFormat
+        /// The worksheet read (nil for a CSV).
+        public var sheet: String?
     }
 
     public let database: Database
@@ -73,8 +75,11 @@ public struct LeadImporter: Sendable {
         let today = CalendarDay.today().isoString
 
         if let sql = database as? any SQLDatabase, let file = try await SQLiteLeadImport.databaseFile(of: sql) {
-            return try await SQLiteLeadImport.run(file: file, request: request, batchName: batchName, sourceName: sourceName,
-                                                  reader: reader, actor: actor, today: today, progress: progress)
+            var result = try await SQLiteLeadImport.run(file: file, request: request, batchName: batchName, sourceName: sourceName,
+                                                        reader: reader, actor: actor, today: today, progress: progress)
+            result.report.headerRow = reader.headerRow
+            result.sheet = reader.sheetName
+            return result
         }
         return try await WriteRetry.transaction(on: database) { db in
             if try await BatchRecord.query(on: db).filter(\.$name == batchName).first() != nil {
@@ -106,7 +111,10 @@ public struct LeadImporter: Sendable {
             batch.duplicate = report.duplicate
             batch.doNotCall = report.doNotCall
             try await batch.update(on: db)
-            return Result(batchID: batchID, report: report, format: reader.format)
+            var result = Result(batchID: batchID, report: report, format: reader.format)
+            result.report.headerRow = reader.headerRow
+            result.sheet = reader.sheetName
+            return result
         }
     }
 

@@ -9,8 +9,8 @@ import WaihuDomain
 /// let reader = try LeadFileReader(url: file, options: LeadFileOptions(asOf: today))
 /// while let rows = try reader.nextRows() { … }
 /// ```
-/// Errors are `LeadFileError`, `CSVError`, `TextEncodingError`, `ColumnMappingError` or
-/// `XLSXReadError`; each describes itself in words a list manager can act on.
+/// Errors are `LeadFileError`, `CSVError`, `TextEncodingError`, `ColumnMappingError`,
+/// `HeaderRowError` or `XLSXReadError`; each describes itself in words a list manager can act on.
 public final class LeadFileReader {
     public let format: LeadFileFormat
     public let options: LeadFileOptions
@@ -49,6 +49,22 @@ public final class LeadFileReader {
         }
     }
 
+    /// The spreadsheet row the headers were taken from, known once the first rows have been read.
+    public var headerRow: Int? {
+        switch source {
+        case .csv(let csv): return csv.reader.headerRow
+        case .xlsx(let xlsx): return xlsx.headerRow
+        }
+    }
+
+    /// The worksheet read (nil for a CSV).
+    public var sheetName: String? {
+        switch source {
+        case .csv: return nil
+        case .xlsx(let xlsx): return xlsx.sheetName
+        }
+    }
+
     /// The next rows of the list (blank rows skipped), or nil once the file is done.
     /// A batch may hold a few thousand rows; it is never empty.
     public func nextRows() throws -> [LeadRow]? {
@@ -83,7 +99,8 @@ private final class CSVSource {
     init(handle: FileHandle, size: UInt64, options: LeadFileOptions) throws {
         self.handle = handle
         self.size = size
-        reader = try LeadListReader(asOf: options.asOf, overrides: options.overrides, encoding: options.encoding)
+        reader = try LeadListReader(asOf: options.asOf, overrides: options.overrides, encoding: options.encoding,
+                                    headerRow: options.headerRow)
     }
 
     deinit { try? handle.close() }
@@ -109,34 +126,35 @@ private final class CSVSource {
     }
 }
 
-/// .xlsx: the rows of one worksheet; the first non-blank row is the header.
+/// .xlsx: the rows of one worksheet, through the same `LeadTable` as a CSV's.
 private final class WorkbookSource {
     private static let batchSize = 4096
     private var sheet: XLSXSheetReader
-    private let options: LeadFileOptions
-    private(set) var mapping: ColumnMapping?
-    private var parser: LeadRowParser?
+    private var table: LeadTable
+    private var ended = false
 
     init(url: URL, options: LeadFileOptions) throws {
-        self.options = options
         sheet = try XLSXSheetReader(url: url, sheetName: options.sheet)
+        table = LeadTable(asOf: options.asOf, overrides: options.overrides, headerRow: options.headerRow,
+                          dateSystem: sheet.dateSystem)
     }
 
+    var mapping: ColumnMapping? { table.mapping }
+    var headerRow: Int? { table.headerRow }
+    var sheetName: String { sheet.sheetName }
     var fractionRead: Double { sheet.fractionRead }
 
     func nextRows() throws -> [LeadRow]? {
         var rows: [LeadRow] = []
-        while rows.count < Self.batchSize, let row = try sheet.nextRow() {
-            if BlankRow.matches(row.cells) { continue }
-            if let parser {
-                rows.append(parser.parse(cells: row.cells, row: row.number))
-            } else {
-                let mapping = try ColumnMapping(headers: row.cells, overrides: options.overrides)
-                self.mapping = mapping
-                parser = LeadRowParser(mapping: mapping, asOf: options.asOf, dateSystem: sheet.dateSystem)
+        while !ended, rows.count < Self.batchSize {
+            guard let row = try sheet.nextRow() else {
+                ended = true
+                try table.finish(into: &rows)
+                break
             }
+            if BlankRow.matches(row.cells) { continue }
+            try table.add(cells: row.cells, row: row.number, into: &rows)
         }
-        if mapping == nil { throw ColumnMappingError.noHeaderRow }
         return rows.isEmpty ? nil : rows
     }
 }

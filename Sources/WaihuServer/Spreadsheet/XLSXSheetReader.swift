@@ -18,7 +18,7 @@ public final class XLSXSheetReader {
     private var pending: [XLSXRow] = []
     private var pendingIndex = 0
 
-    /// `sheetName` nil reads the first sheet.
+    /// `sheetName` nil reads the first worksheet.
     public init(url: URL, sheetName: String?) throws {
         let archive: Archive
         do {
@@ -27,13 +27,22 @@ public final class XLSXSheetReader {
             throw XLSXReadError.damaged("not a complete ZIP archive")
         }
         workbook = try XLSXWorkbook(archive: archive)
-        guard let first = workbook.sheets.first else { throw XLSXReadError.noSheets }
-        var sheet = first
+        let worksheets = workbook.worksheets
+        let sheet: XLSXWorkbook.Sheet
         if let sheetName {
-            guard let named = workbook.sheets.first(where: { $0.name == sheetName }) else {
-                throw XLSXReadError.noSuchSheet(sheetName, available: workbook.sheets.map(\.name))
+            guard let named = workbook.allSheets.first(where: { $0.name == sheetName }) else {
+                throw XLSXReadError.noSuchSheet(sheetName, available: worksheets.map(\.name))
+            }
+            guard named.kind == .worksheet else {
+                throw XLSXReadError.notAWorksheet(sheetName, kind: named.kind.label, worksheets: worksheets.map(\.name))
             }
             sheet = named
+        } else {
+            // The first worksheet, not the first tab: a chart sheet may come first.
+            guard let first = worksheets.first else {
+                throw XLSXReadError.noWorksheets(sheets: workbook.allSheets.map { "\($0.name) (\($0.kind.label))" })
+            }
+            sheet = first
         }
         self.sheetName = sheet.name
         dateSystem = workbook.dateSystem
@@ -49,7 +58,8 @@ public final class XLSXSheetReader {
         stream.cancel()
     }
 
-    public var sheetNames: [String] { workbook.sheets.map(\.name) }
+    /// The workbook's worksheets, in tab order (chart sheets are not among them).
+    public var sheetNames: [String] { workbook.worksheets.map(\.name) }
 
     public var fractionRead: Double {
         size == 0 ? 1 : min(1, Double(bytesRead) / Double(size))

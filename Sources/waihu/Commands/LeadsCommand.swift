@@ -22,13 +22,15 @@ struct LeadsCommand: AsyncParsableCommand {
         @Option(name: .customLong("as-of"), help: "Day renewal dates are computed from, YYYY-MM-DD (default: today).") var asOf: String?
         @Option(name: .customLong("map"), help: "HEADER=field for a column waihu does not recognize (repeatable).") var maps: [String] = []
         @Option(help: "Force the CSV encoding: utf-8 or gbk.") var encoding: String?
-        @Option(help: "The worksheet to read (default: the first).") var sheet: String?
+        @Option(help: "The worksheet to read (default: the first worksheet).") var sheet: String?
+        @Option(name: .customLong("header-row"),
+                help: "The row that holds the column headers, as Excel shows it (default: found in rows 1–20).") var headerRow: Int?
         @Option(name: .customLong("team"), help: "A team whose agents may work the batch (repeatable).") var teams: [String] = []
         @Option(help: "Write the report as JSON to this file.") var report: String?
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            let options = try LeadOptionParsing.fileOptions(asOf: asOf, maps: maps, encoding: encoding, sheet: sheet)
+            let options = try LeadOptionParsing.fileOptions(asOf: asOf, maps: maps, encoding: encoding, sheet: sheet, headerRow: headerRow)
             let url = URL(fileURLWithPath: file)
             let result: LeadImporter.Result = try await withApplication(storage.settings()) { app in
                 var teamIDs: [UUID] = []
@@ -48,13 +50,18 @@ struct LeadsCommand: AsyncParsableCommand {
                 } catch let error as ValidationError {
                     throw error
                 } catch {
-                    throw ValidationError("\(file): \(leadImportMessage(error)); nothing was imported")
+                    // The file was refused, not the command line: the reason alone, exit status 1.
+                    throw CommandFailure("\(file): \(leadImportMessage(error)); nothing was imported")
                 }
             }
             let r = result.report
+            if let row = r.headerRow {
+                let above = row > 1 ? "; rows 1–\(row - 1) above it are not imported" : ""
+                print("headers taken from row \(row)\(result.sheet.map { " of sheet \($0)" } ?? "")\(above)")
+            }
             print("batch \(batch): \(r.rows) rows, \(r.imported) imported, \(r.invalidPhone) invalid_phone, \(r.duplicate) duplicate, \(r.doNotCall) dnc")
             for reject in r.rejects.prefix(20) {
-                print("  row \(reject.row): \(reject.reason.rawValue) \(reject.value)")
+                print("  row \(reject.row): \(reject.reason.rawValue) \(reject.value)\(reject.note.map { " (\($0))" } ?? "")")
             }
             if r.rejects.count > 20 { print("  … \(r.rejects.count - 20) more rejects\(report == nil ? " (use --report FILE.json)" : "")") }
             if let report {
@@ -99,7 +106,8 @@ struct LeadsCommand: AsyncParsableCommand {
 
 /// Turning command-line text into reader options, with messages that name the option.
 enum LeadOptionParsing {
-    static func fileOptions(asOf: String?, maps: [String], encoding: String?, sheet: String?) throws -> LeadFileOptions {
+    static func fileOptions(asOf: String?, maps: [String], encoding: String?, sheet: String?, headerRow: Int? = nil) throws -> LeadFileOptions {
+        if let headerRow, headerRow < 1 { throw ValidationError("--header-row must be a row number from 1, as Excel shows it") }
         var day = CalendarDay.today()
         if let asOf {
             guard let parsed = LeadDateParser.parse(asOf) else { throw ValidationError("--as-of '\(asOf)' is not a date; write YYYY-MM-DD") }
@@ -113,7 +121,7 @@ enum LeadOptionParsing {
             guard let value = TextEncoding(name: encoding) else { throw ValidationError("--encoding must be utf-8 or gbk") }
             textEncoding = value
         }
-        return LeadFileOptions(asOf: day, overrides: overrides, encoding: textEncoding, sheet: sheet)
+        return LeadFileOptions(asOf: day, overrides: overrides, encoding: textEncoding, sheet: sheet, headerRow: headerRow)
     }
 
     static func date(_ text: String?, option: String) throws -> CalendarDay? {
