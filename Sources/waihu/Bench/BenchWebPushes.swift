@@ -46,11 +46,11 @@ struct BenchWebPushes {
             let object = (try? JSONSerialization.jsonObject(with: Data(data.utf8))) as? [String: Any]
             return (object?["campaigns"] as? [[String: Any]] ?? []).contains { $0["id"] as? Int == id }
         }
-        let start = try await measure("campaign start", streams: desks, event: "desk", { lists($0) }) {
+        let start = try await measure("campaign start", streams: desks, event: "desk", { lists($1) }) {
             await http.post("/api/v1/campaigns/\(id)/start", json: [:], token: adminToken)
         }
         try await Task.sleep(nanoseconds: 1_000_000_000)
-        let stop = try await measure("campaign stop", streams: desks, event: "desk", { !lists($0) }) {
+        let stop = try await measure("campaign stop", streams: desks, event: "desk", { !lists($1) }) {
             await http.post("/api/v1/campaigns/\(id)/stop", json: [:], token: adminToken)
         }
         return (start, stop)
@@ -71,13 +71,22 @@ struct BenchWebPushes {
             ]
             return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         }
-        return try await measure("event import", streams: wallboards, event: "figures", { _ in true }) {
+        // The change is there when the team's total shows the new calls; an event before that
+        // (figures computed half before the import) is counted, not taken for the push.
+        func placed(_ data: String?) -> Int {
+            let object = data.flatMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] }
+            return ((object?["total"] as? [String: Any])?["values"] as? [String: Any])?["calls_placed"] as? Int ?? 0
+        }
+        let before = BenchWebClock.now()
+        let expected = wallboards.map { placed($0.lastEvent("figures", before: before)?.data) + lines.count }
+        return try await measure("event import", streams: wallboards, event: "figures", { index, data in placed(data) >= expected[index] }) {
             await http.post("/api/v1/events/import", text: lines.joined(separator: "\n") + "\n", contentType: "application/x-ndjson", token: adminToken)
         }
     }
 
-    /// From the moment `request` is sent until each stream's first `event` after it that `match`es.
-    private func measure(_ what: String, streams: [BenchWebStream], event: String, _ match: @escaping (String) -> Bool,
+    /// From the moment `request` is sent until each stream's first `event` after it that
+    /// `match`es (given the stream's index and the event's data).
+    private func measure(_ what: String, streams: [BenchWebStream], event: String, _ match: @escaping (Int, String) -> Bool,
                          request: () async -> BenchWebHTTP.Reply) async throws -> BenchWebReport.Push {
         let sent = BenchWebClock.now()
         let reply = await request()
@@ -85,26 +94,33 @@ struct BenchWebPushes {
         var arrivals = [Double?](repeating: nil, count: streams.count)
         while BenchWebClock.now() < sent + Self.patience {
             for (index, stream) in streams.enumerated() where arrivals[index] == nil {
-                arrivals[index] = stream.firstEvent(event, since: sent, match).map { $0.at - sent }
+                arrivals[index] = stream.firstEvent(event, since: sent, { match(index, $0) }).map { $0.at - sent }
             }
             if arrivals.allSatisfy({ $0 != nil }) { break }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         let latencies = arrivals.compactMap { $0 }
+        let early = zip(streams, arrivals).reduce(0) { sum, pair in
+            sum + pair.0.count(event, from: sent, to: sent + (pair.1 ?? Self.patience))
+        }
         let push = BenchWebReport.Push(what: what, streams: streams.count, requestSeconds: reply.seconds, timing: BenchWebTiming(latencies),
-                                       withinOneSecond: latencies.filter { $0 <= 1 }.count, never: arrivals.filter { $0 == nil }.count)
+                                       withinOneSecond: latencies.filter { $0 <= 1 }.count, never: arrivals.filter { $0 == nil }.count,
+                                       eventsWithoutTheChange: early)
         log("\(what): \(push.timing.text), \(push.never) of \(streams.count) never within \(Int(Self.patience)) s")
         return push
     }
 
     /// What the streams receive while nothing changes: keep-alive comments only, ideally.
-    static func quiet(_ streams: [BenchWebStream], seconds: Double) async throws -> BenchWebReport.Quiet {
+    static func quiet(desks: [BenchWebStream], wallboards: [BenchWebStream], seconds: Double) async throws -> BenchWebReport.Quiet {
+        let streams = desks + wallboards
         let before = streams.map(\.tally)
         try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
         let after = streams.map(\.tally)
-        let events = zip(before, after).reduce(0) { $0 + $1.1.events - $1.0.events }
-        let comments = zip(before, after).reduce(0) { $0 + $1.1.comments - $1.0.comments }
-        let bytes = zip(before, after).reduce(0) { $0 + $1.1.bytes - $1.0.bytes }
-        return .init(seconds: seconds, streams: streams.count, events: events, comments: comments, bytes: bytes)
+        func sum(_ range: Range<Int>, _ field: (BenchWebStream.Tally) -> Int) -> Int {
+            range.reduce(0) { $0 + field(after[$1]) - field(before[$1]) }
+        }
+        let all = 0..<streams.count, deskRange = 0..<desks.count, wallRange = desks.count..<streams.count
+        return .init(seconds: seconds, streams: streams.count, deskEvents: sum(deskRange, \.events), figuresEvents: sum(wallRange, \.events),
+                     comments: sum(all, \.comments), bytes: sum(all, \.bytes))
     }
 }

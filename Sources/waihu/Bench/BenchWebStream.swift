@@ -100,5 +100,15 @@ final class BenchWebStream: @unchecked Sendable {
         state.withLockedValue { state in state.events.first { $0.at >= since && $0.name == name && match($0.data) } }
     }
 
+    /// The last event named `name` that arrived before `moment`.
+    func lastEvent(_ name: String, before moment: Double) -> Event? {
+        state.withLockedValue { state in state.events.last { $0.at < moment && $0.name == name } }
+    }
+
+    /// How many events named `name` arrived from `start` up to (not including) `end`.
+    func count(_ name: String, from start: Double, to end: Double) -> Int {
+        state.withLockedValue { state in state.events.filter { $0.at >= start && $0.at < end && $0.name == name }.count }
+    }
+
     func stop() { task?.cancel() }
 }

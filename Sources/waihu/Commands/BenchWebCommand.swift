@@ -113,7 +113,7 @@ extension BenchCommand {
                     var quiet: BenchWebReport.Quiet?
                     if quietSeconds > 0 {
                         log("7. \(Int(quietSeconds)) s with nothing changing")
-                        quiet = try await BenchWebPushes.quiet(deskStreams + liveStreams, seconds: quietSeconds)
+                        quiet = try await BenchWebPushes.quiet(desks: deskStreams, wallboards: liveStreams, seconds: quietSeconds)
                     }
                     var loads: [BenchWebReport.LeadsLoad] = []
                     for count in connectionCounts {
