@@ -1,5 +1,5 @@
 /// The kinds of file a lead list arrives in.
-public enum LeadFileFormat: String, Sendable {
+public enum LeadFileFormat: String, Codable, Sendable {
     case csv
     case xlsx
 
