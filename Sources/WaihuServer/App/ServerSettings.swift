@@ -21,6 +21,9 @@ public struct ServerSettings: Sendable {
     public var nodeName: String = ProcessInfo.processInfo.hostName
     /// One log line per request at info level (`--access-log`); otherwise they are debug lines.
     public var accessLog = false
+    /// Password checks that may wait in line (`PasswordHashing`); past it a login gets 503.
+    /// A thousand is three full shifts' worth of agents logging in at once.
+    public var maxWaitingPasswordChecks = 1_000
 
     public init() {}
 

@@ -85,7 +85,7 @@ extension Application {
         if let hashing = storage[PasswordHashingKey.self] { return hashing }
         return locks.lock(for: PasswordHashingKey.self).withLock {
             if let hashing = storage[PasswordHashingKey.self] { return hashing }
-            let hashing = PasswordHashing()
+            let hashing = PasswordHashing(maxWaiting: waihuSettings.maxWaitingPasswordChecks)
             storage.set(PasswordHashingKey.self, to: hashing, onShutdown: { $0.shutdown() })
             return hashing
         }

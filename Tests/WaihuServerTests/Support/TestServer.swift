@@ -163,7 +163,8 @@ struct APIClient {
     /// One HTTP request. `body` is JSON-encoded unless it is already `Data` or a `String` (sent raw).
     @discardableResult
     func request(_ method: HTTPMethod, _ path: String, token: String? = nil, cookie: String? = nil,
-                 body: Any? = nil, headers extraHeaders: [(String, String)] = []) async throws -> Reply {
+                 body: Any? = nil, headers extraHeaders: [(String, String)] = [],
+                 timeout: TimeAmount = .seconds(30)) async throws -> Reply {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = method
         if let token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
@@ -179,7 +180,7 @@ struct APIClient {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(data: data))
         }
-        let response = try await client.execute(request, timeout: .seconds(30))
+        let response = try await client.execute(request, timeout: timeout)
         let bytes = try await response.body.collect(upTo: 16 << 20)
         return Reply(status: Int(response.status.code), headers: response.headers, body: Data(buffer: bytes))
     }
