@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import XCTest
 
@@ -49,6 +50,19 @@ final class LiveStreamTests: XCTestCase {
             XCTAssertEqual(imported.status, 201, imported.text)
             let second = try await nextFigures()
             XCTAssertEqual(totalCalls(second), 7)
+
+            // Nothing changes: the next 16 s bring the 15-s keep-alive comment and no figures
+            // (the same figures encode to the same canonical JSON).
+            let received = NIOLockedValueBox("")
+            let reader = Task { [iterator] in
+                var rest = iterator
+                while let chunk = try? await rest.next() { received.withLockedValue { $0 += String(buffer: chunk) } }
+            }
+            try await Task.sleep(for: .seconds(16))
+            reader.cancel()
+            let quiet = received.withLockedValue { $0 }
+            XCTAssertTrue((buffer + quiet).contains(": keep-alive"), "a keep-alive comment keeps the connection: \(quiet)")
+            XCTAssertFalse((buffer + quiet).contains("event: figures"), "unchanged figures are not sent again: \(quiet.prefix(300))")
         }
     }
 }
