@@ -33,7 +33,7 @@ public enum WaihuApp {
         app.middleware.use(OverloadMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
         if let publicDirectory = settings.resolvedPublicDirectory {
-            app.middleware.use(FileMiddleware(publicDirectory: publicDirectory + "/", defaultFile: "index.html"))
+            app.middleware.use(StaticFilesMiddleware(files: FileMiddleware(publicDirectory: publicDirectory + "/", defaultFile: "index.html")))
         }
         app.middleware.use(SessionAuthenticator())
 
@@ -106,5 +106,16 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; media-src 'self' blob:")
         return response
+    }
+}
+
+/// The web UI's files, looked for only outside `/api/`: an API request (most requests by
+/// far) does not ask the file system whether it names a file.
+struct StaticFilesMiddleware: AsyncMiddleware {
+    let files: FileMiddleware
+
+    func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
+        if request.url.path.hasPrefix("/api/") { return try await next.respond(to: request) }
+        return try await files.respond(to: request, chainingTo: next)
     }
 }
