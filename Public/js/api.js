@@ -10,7 +10,14 @@
       options.headers['Content-Type'] = 'application/json';
       options.body = JSON.stringify(body);
     }
-    const response = await fetch('/api/v1' + path, options);
+    let response = await fetch('/api/v1' + path, options);
+    // 503 with Retry-After: the server was too busy (e.g. everyone logging in at 08:30) and the
+    // request changed nothing. Come back when it says, a few times, before showing an error.
+    for (let attempt = 0; attempt < 5 && response.status === 503 && response.headers.get('Retry-After'); attempt++) {
+      const seconds = Math.min(30, Math.max(1, Number(response.headers.get('Retry-After')) || 1));
+      await new Promise((resolve) => setTimeout(resolve, seconds * 1000 * (0.8 + 0.4 * Math.random())));
+      response = await fetch('/api/v1' + path, options);
+    }
     if (response.status === 204) return null;
     const data = await response.json().catch(() => null);
     if (!response.ok) {
