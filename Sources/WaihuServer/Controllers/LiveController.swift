@@ -27,7 +27,7 @@ struct LiveController {
     func snapshot(_ req: Request) async throws -> LiveFigures {
         guard let user = req.auth.get(UserRecord.self), let sql = req.db as? SQLDatabase else { throw Abort(.unauthorized) }
         let scope = try await ReportScope.of(user, on: req.db)
-        return try await LiveFigures.compute(sql: sql, day: try day(req), scope: scope)
+        return try await LiveFigures.compute(database: req.db, day: try day(req), scope: scope)
     }
 
     /// `text/event-stream`: an `event: figures` with the JSON of `LiveFigures` at once, then
@@ -55,7 +55,7 @@ struct LiveController {
             }
             return [forward, keepAlive]
         }, render: {
-            let figures = try await cache.figures(day: day, scope: scope, generation: hub.generation, sql: sql)
+            let figures = try await cache.figures(day: day, scope: scope, generation: hub.generation, database: req.db)
             var unstamped = figures
             unstamped.at = Date(timeIntervalSince1970: 0)
             return try .init(figures, identity: unstamped)

@@ -1,4 +1,5 @@
 import Foundation
+import Fluent
 import SQLKit
 import Vapor
 import WaihuDomain
@@ -15,11 +16,15 @@ public struct LiveFigures: Content, Sendable {
     static let columnIDs = ["logged_in_time", "talk_time", "calls_placed", "agent_connected_calls", "calls_per_hour",
                             "work_time_efficiency", "online_success_count", "online_success_rate"]
 
-    public static func compute(sql: SQLDatabase, day: CalendarDay, scope: ReportScope) async throws -> LiveFigures {
+    /// Teams and agents are read in one snapshot (`ReadSnapshot`): an import committed while
+    /// they are read shows in both or in neither.
+    public static func compute(database: Database, day: CalendarDay, scope: ReportScope) async throws -> LiveFigures {
         let period = try ReportPeriod(from: day, to: day)
-        let builder = ReportBuilder(sql: sql)
-        let teams = try await builder.build(.kpi, period: period, group: .team, scope: scope)
-        let agents = try await builder.build(.kpi, period: period, group: .agent, scope: scope)
+        let (teams, agents) = try await ReadSnapshot.run(on: database) { sql in
+            let builder = ReportBuilder(sql: sql)
+            return (try await builder.build(.kpi, period: period, group: .team, scope: scope),
+                    try await builder.build(.kpi, period: period, group: .agent, scope: scope))
+        }
         let ids = Set(columnIDs)
         func prune(_ row: ReportTable.Row) -> ReportTable.Row {
             var row = row

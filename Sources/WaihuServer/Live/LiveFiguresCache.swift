@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import Fluent
 import SQLKit
 import Vapor
 import WaihuDomain
@@ -23,11 +24,11 @@ final class LiveFiguresCache: Sendable {
 
     private let entries = NIOLockedValueBox<[Key: Entry]>([:])
 
-    func figures(day: CalendarDay, scope: ReportScope, generation: Int, sql: SQLDatabase) async throws -> LiveFigures {
+    func figures(day: CalendarDay, scope: ReportScope, generation: Int, database: Database) async throws -> LiveFigures {
         let key = Key(day: day.description, scope: scope)
         let task = entries.withLockedValue { entries -> Task<LiveFigures, Error> in
             if let entry = entries[key], entry.generation == generation { return entry.figures }
-            let task = Task { try await LiveFigures.compute(sql: sql, day: day, scope: scope) }
+            let task = Task { try await LiveFigures.compute(database: database, day: day, scope: scope) }
             entries[key] = Entry(generation: generation, figures: task)
             // Old scopes and days are few (one per team leader); drop the stale ones.
             entries = entries.filter { $0.value.generation >= generation - 1 }
