@@ -101,12 +101,12 @@ public struct LeadFilePreview: Codable, Equatable, Sendable {
             if chunk.isEmpty { break }
             if take(try csv.feed(try text.feed(chunk))) { return rows }
         }
+        // A short file's text comes only now, once its encoding is decided.
+        if take(try csv.feed(try text.finish())) { return rows }
         do {
-            var records = try csv.feed(try text.finish())
-            records += try csv.finish()
-            _ = take(records)
+            _ = take(try csv.finish())
         } catch where !rows.isEmpty {
-            // The end of what was sent: the rows before it are the preview.
+            // A quote still open where what was sent ends: the rows before it are the preview.
         }
         return rows
     }
