@@ -62,7 +62,6 @@ if !coreOnly {
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.3.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
-        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.17.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.20.0"),
     ]
     targets += [
@@ -75,7 +74,6 @@ if !coreOnly {
             .product(name: "Metrics", package: "swift-metrics"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            .product(name: "XMLCoder", package: "XMLCoder"),
         ]),
         .executableTarget(name: "waihu", dependencies: [
             "WaihuServer", "WaihuDialer", "WaihuDomain",
