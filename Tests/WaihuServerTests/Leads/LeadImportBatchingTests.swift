@@ -97,6 +97,7 @@ final class LeadImportBatchingTests: XCTestCase {
             report.record(row: row.row, outcome: outcome, rawPhone: row.rawPhone)
             if case .imported(let number) = outcome { keys.append(number.key) }
         }
+        report.headerRow = reader.headerRow
         return (report, keys)
     }
 
