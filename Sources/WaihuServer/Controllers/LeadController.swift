@@ -14,12 +14,9 @@ struct LeadController {
         leads.get("leads", ":leadID", "history", use: history)
     }
 
-    struct SearchPage: Content {
-        var total: Int
-        var leads: [LeadView]
-    }
-
-    func search(_ req: Request) async throws -> SearchPage {
+    /// `{"total": N, "leads": [LeadView…]}`, the leads' JSON written by the database
+    /// (`LeadSearchQuery.pageJSON`).
+    func search(_ req: Request) async throws -> Response {
         let directory = try directory(req)
         let limit = min(max(req.query[Int.self, at: "limit"] ?? 50, 1), 500)
         let offset = max(req.query[Int.self, at: "offset"] ?? 0, 0)
@@ -28,7 +25,16 @@ struct LeadController {
             batchID = try await BatchRecord.query(on: req.db).filter(\.$name == name).first()?.id ?? -1
         }
         let result = try await mapErrors { try await directory.search(req.query[String.self, at: "q"], batchID: batchID, limit: limit, offset: offset) }
-        return SearchPage(total: result.total, leads: result.leads)
+        var body = ByteBuffer()
+        body.writeString("{\"total\":\(result.total),\"leads\":[")
+        for (index, lead) in result.leadsJSON.enumerated() {
+            if index > 0 { body.writeString(",") }
+            body.writeString(lead)
+        }
+        body.writeString("]}")
+        let response = Response(status: .ok, body: .init(buffer: body))
+        response.headers.contentType = .json
+        return response
     }
 
     func show(_ req: Request) async throws -> LeadView {

@@ -22,13 +22,14 @@ public struct LeadDirectory: Sendable {
         return try await BatchTeamRecord.query(on: db).filter(\.$teamID == teamID).all().map(\.batchID)
     }
 
-    /// Leads whose phone, name or plate match `query` (all leads when it is empty), by id.
-    public func search(_ query: String?, batchID: Int? = nil, limit: Int = 50, offset: Int = 0) async throws -> (total: Int, leads: [LeadView]) {
+    /// Leads whose phone, name or plate match `query` (all leads when it is empty), by id:
+    /// how many there are, and the page asked for, each lead as the JSON of its `LeadView`.
+    public func search(_ query: String?, batchID: Int? = nil, limit: Int = 50, offset: Int = 0) async throws -> (total: Int, leadsJSON: [String]) {
         guard let sql = database as? SQLDatabase else { throw EventStoreError.notSQL }
         let search = LeadSearchQuery(agentTeam: user.role == .agent ? .some(user.$team.id) : nil, batchID: batchID, text: query ?? "")
         let total = try await search.count(on: sql)
         guard total > offset else { return (total, []) }
-        return (total, try await search.page(limit: max(1, min(limit, 500)), offset: offset, on: sql))
+        return (total, try await search.pageJSON(limit: max(1, min(limit, 500)), offset: offset, on: sql))
     }
 
     public func lead(_ id: Int) async throws -> LeadView {

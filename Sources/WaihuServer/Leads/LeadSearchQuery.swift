@@ -3,12 +3,11 @@ import SQLKit
 import WaihuDomain
 
 /// One page of 客户名单 in two SQL statements: the matching count, and the page's leads with
-/// their batch and source names joined in.
+/// their batch and source names joined in, as JSON.
 ///
 /// The page is the API's most read thing (every agent's screen, every search). Through Fluent
-/// it took six queries and a model per row; the decoding alone was most of its 10 ms. Here
-/// the rows are decoded straight into `LeadView`, and an agent's visible batches are a
-/// subquery rather than a query of their own.
+/// it took six queries and a model per row. Here an agent's visible batches are a subquery
+/// rather than a query of their own, and the database writes each lead's JSON.
 struct LeadSearchQuery: Sendable {
     /// An agent's team (they see only its batches); nil: every lead. `.some(nil)`: an agent
     /// without a team, who sees nothing.
@@ -23,24 +22,41 @@ struct LeadSearchQuery: Sendable {
         return try row.decode(column: "n", as: Int.self)
     }
 
-    func page(limit: Int, offset: Int, on sql: SQLDatabase) async throws -> [LeadView] {
-        let columns = ["id", "phone_key", "phone", "extension", "name", "plate", "car_model", "vin", "engine_number",
-                       "expiry_date", "compulsory_expiry_date", "first_registration_date", "renewal_date", "extras",
-                       "batch_id", "status", "updated_at"]
-        var select = sql.select()
-        for column in columns { select = select.column(SQLColumn(column, table: "l")) }
-        select = select.column(SQLColumn("name", table: "b"), as: "batch")
-            .column(SQLColumn("name", table: "s"), as: "source")
+    /// The page's leads, each as the JSON object `LeadView` encodes to, made by the database.
+    ///
+    /// Decoding 50 rows into Swift values and encoding them again as JSON was 45 % of the
+    /// page's CPU; SQLite's `json_object` and PostgreSQL's `json_build_object` write the same
+    /// object in C while reading the row. The keys are `LeadView`'s own (its `CodingKeys`);
+    /// a field without a value is `null` rather than left out.
+    func pageJSON(limit: Int, offset: Int, on sql: SQLDatabase) async throws -> [String] {
+        let postgres = sql.dialect.name == "postgresql"
+        let pairs = Self.fields(postgres: postgres).map { "'\($0.0.rawValue)', \($0.1)" }.joined(separator: ", ")
+        let object = postgres ? "json_build_object(\(pairs))::text" : "json_object(\(pairs))"
+        let select = sql.select().column(SQLRaw(object), as: "j")
             .from(SQLAlias(SQLIdentifier(LeadRecord.schema), as: SQLIdentifier("l")))
             .join(SQLAlias(SQLIdentifier(BatchRecord.schema), as: SQLIdentifier("b")), on: SQLColumn("id", table: "b"), .equal, SQLColumn("batch_id", table: "l"))
             .join(SQLAlias(SQLIdentifier(SourceRecord.schema), as: SQLIdentifier("s")), on: SQLColumn("id", table: "s"), .equal, SQLColumn("source_id", table: "b"))
-        select = filtered(select).orderBy(SQLColumn("id", table: "l")).limit(limit).offset(offset)
-        let extrasDecoder = JSONDecoder()
-        return try await select.all().map { row in
-            let page = try row.decode(model: LeadPageRow.self)
-            let extras = (try? extrasDecoder.decode([LeadExtraField].self, from: Data(page.extras.utf8))) ?? []
-            return LeadView(page, extras: extras)
-        }
+        return try await filtered(select).orderBy(SQLColumn("id", table: "l")).limit(limit).offset(offset).all()
+            .map { try $0.decode(column: "j", as: String.self) }
+    }
+
+    /// Each field of `LeadView` and the SQL that gives its JSON value.
+    static func fields(postgres: Bool) -> [(LeadView.CodingKeys, String)] {
+        func lead(_ column: String) -> String { "l.\"\(column)\"" }
+        let extras = postgres ? "l.\"extras\"::json"
+            : "json(CASE WHEN json_valid(l.\"extras\") THEN l.\"extras\" ELSE '[]' END)"
+        // ISO 8601 in UTC without fractions, as Vapor's JSON encoder writes a Date.
+        let updatedAt = postgres ? "to_char(l.\"updated_at\" AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+            : "strftime('%Y-%m-%dT%H:%M:%SZ', l.\"updated_at\", 'unixepoch')"
+        return [
+            (.id, lead("id")), (.phoneKey, lead("phone_key")), (.phone, lead("phone")),
+            (.extensionNumber, lead("extension")), (.name, lead("name")), (.plate, lead("plate")),
+            (.carModel, lead("car_model")), (.vin, lead("vin")), (.engineNumber, lead("engine_number")),
+            (.expiryDate, lead("expiry_date")), (.compulsoryExpiryDate, lead("compulsory_expiry_date")),
+            (.firstRegistrationDate, lead("first_registration_date")), (.renewalDate, lead("renewal_date")),
+            (.extras, extras), (.batchID, lead("batch_id")), (.batch, "b.\"name\""), (.source, "s.\"name\""),
+            (.status, lead("status")), (.updatedAt, updatedAt),
+        ]
     }
 
     /// The WHERE of both statements: the same leads are counted and listed.
@@ -73,27 +89,4 @@ struct LeadSearchQuery: Sendable {
     private func sqlSubquery(_ team: UUID) -> SQLQueryString {
         "SELECT batch_id FROM \(ident: BatchTeamRecord.schema) WHERE team_id = \(bind: team)"
     }
-}
-
-/// A row of the page statement.
-struct LeadPageRow: Decodable {
-    var id: Int
-    var phone_key: String
-    var phone: String
-    var `extension`: String?
-    var name: String?
-    var plate: String?
-    var car_model: String?
-    var vin: String?
-    var engine_number: String?
-    var expiry_date: String?
-    var compulsory_expiry_date: String?
-    var first_registration_date: String?
-    var renewal_date: String?
-    var extras: String
-    var batch_id: Int
-    var status: String
-    var updated_at: Date?
-    var batch: String
-    var source: String
 }

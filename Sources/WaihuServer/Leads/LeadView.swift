@@ -31,28 +31,6 @@ public struct LeadView: Content, Sendable, Equatable {
              batchID = "batch_id", batch, source, status, updatedAt = "updated_at"
     }
 
-    init(_ row: LeadPageRow, extras: [LeadExtraField]) {
-        id = row.id
-        phoneKey = row.phone_key
-        phone = row.phone
-        extensionNumber = row.extension
-        name = row.name
-        plate = row.plate
-        carModel = row.car_model
-        vin = row.vin
-        engineNumber = row.engine_number
-        expiryDate = row.expiry_date
-        compulsoryExpiryDate = row.compulsory_expiry_date
-        firstRegistrationDate = row.first_registration_date
-        renewalDate = row.renewal_date
-        self.extras = extras
-        batchID = row.batch_id
-        batch = row.batch
-        source = row.source
-        status = row.status
-        updatedAt = row.updated_at
-    }
-
     init(_ record: LeadRecord, batch: String, source: String) throws {
         id = try record.requireID()
         phoneKey = record.phoneKey
