@@ -24,9 +24,12 @@ struct AnnouncementsCommand: AsyncParsableCommand {
         @OptionGroup var storage: StorageOptions
 
         func run() async throws {
-            let cause = try refusal { try AnnouncementLibrary.label(label) }
+            // A label waihu does not know is a wrong argument (usage, 64); a recording it
+            // cannot learn from is a refusal (the reason alone, 1).
+            let cause: CallCause
+            do { cause = try AnnouncementLibrary.label(label) } catch let error as AnnouncementError { throw ValidationError(error.description) }
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError(AnnouncementError.unreadableFile(file).description)
+                throw CommandFailure(AnnouncementError.unreadableFile(file).description)
             }
             let entry = try await withApplication(storage.settings()) { app in
                 try await refusal {
@@ -89,11 +92,11 @@ struct AnnouncementsCommand: AsyncParsableCommand {
     }
 }
 
-/// An announcement refusal shown as its message alone.
+/// An announcement refusal shown as its message alone, exit status 1.
 private func refusal<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let error as AnnouncementError { throw ValidationError(error.description) }
+    do { return try await body() } catch let error as AnnouncementError { throw CommandFailure(error.description) }
 }
 
 private func refusal<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as AnnouncementError { throw ValidationError(error.description) }
+    do { return try body() } catch let error as AnnouncementError { throw CommandFailure(error.description) }
 }

@@ -64,7 +64,7 @@ struct DncCommand: AsyncParsableCommand {
 
         func run() async throws {
             let until = try period.lastDay()
-            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError(DoNotCallError.unreadableFile(file).message) }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandFailure(DoNotCallError.unreadableFile(file).message) }
             var decoder = try TextDecodingStream()
             let text = String(decoding: try decoder.feed([UInt8](data)) + decoder.finish(), as: UTF8.self)
             let summary = try await withApplication(storage.settings()) { app in

@@ -20,10 +20,10 @@ struct EventsCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw ValidationError("cannot read \(file)")
+                throw CommandFailure("cannot read \(file)")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw ValidationError("\(file) is not UTF-8 text")
+                throw CommandFailure("\(file) is not UTF-8 text")
             }
             let started = Date()
             do {

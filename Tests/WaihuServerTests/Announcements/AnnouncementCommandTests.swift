@@ -53,7 +53,7 @@ final class AnnouncementCommandTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("is announcement 1 \"移动空号\" (vacant 空号) already"), again.stderr)
 
         let label = try WaihuExecutable.run(["announcements", "learn", vacant, "--label", "human"] + db)
-        XCTAssertNotEqual(label.status, 0)
+        XCTAssertEqual(label.status, 64, "an unknown label is a wrong argument")
         XCTAssertTrue(label.stderr.contains("'human' is not an announcement label; use one of: busy (用户忙)"), label.stderr)
         for cause in CallCause.announcementLabels { XCTAssertTrue(label.stderr.contains(cause.rawValue), label.stderr) }
 
@@ -61,7 +61,8 @@ final class AnnouncementCommandTests: XCTestCase {
             let path = folder + "/" + bad.name
             try bad.wav.write(to: URL(fileURLWithPath: path))
             let run = try WaihuExecutable.run(["announcements", "learn", path, "--label", "vacant"] + db)
-            XCTAssertNotEqual(run.status, 0, bad.name)
+            XCTAssertEqual(run.status, 1, bad.name)
+            XCTAssertFalse(run.stderr.contains("Usage:"), "a refused recording is not a usage mistake: \(run.stderr)")
             XCTAssertTrue(run.stderr.contains("cannot learn from this recording") && run.stderr.contains(bad.says), "\(bad.name): \(run.stderr)")
         }
         let missing = try WaihuExecutable.run(["announcements", "learn", folder + "/nothing.wav", "--label", "vacant"] + db)
