@@ -8,16 +8,7 @@ final class CSVReaderTests: XCTestCase {
 
     private func read(_ bytes: [UInt8], chunkSize: Int? = nil, delimiter: Character = ",", maxRecordBytes: Int = 1 << 20) throws -> [CSVRecord] {
         var reader = CSVReader(delimiter: delimiter.asciiValue!, maxRecordBytes: maxRecordBytes)
-        var records: [CSVRecord] = []
-        var start = 0
-        let size = chunkSize ?? max(bytes.count, 1)
-        while start < bytes.count {
-            let end = min(start + size, bytes.count)
-            records += try reader.feed(Array(bytes[start..<end]))
-            start = end
-        }
-        records += try reader.finish()
-        return records
+        return try reader.readAll(bytes, chunkSize: chunkSize ?? max(bytes.count, 1))
     }
 
     func testPlainRecordsWithLFAndCRLFAndCR() throws {

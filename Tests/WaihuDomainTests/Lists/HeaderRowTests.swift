@@ -10,15 +10,7 @@ final class HeaderRowTests: XCTestCase {
     private func read(_ csv: String, headerRow: Int? = nil, overrides: [ColumnOverride] = [],
                       chunkSize: Int = 65_536) throws -> (reader: LeadListReader, rows: [LeadRow]) {
         var reader = try LeadListReader(asOf: asOf, overrides: overrides, headerRow: headerRow)
-        let bytes = Array(csv.utf8)
-        var rows: [LeadRow] = []
-        var start = 0
-        while start < bytes.count {
-            let end = min(start + chunkSize, bytes.count)
-            rows += try reader.feed(Array(bytes[start..<end]))
-            start = end
-        }
-        rows += try reader.finish()
+        let rows = try reader.readAll(Array(csv.utf8), chunkSize: chunkSize)
         return (reader, rows)
     }
 

@@ -11,14 +11,7 @@ final class LeadListReaderTests: XCTestCase {
     private func readAll(_ bytes: [UInt8], chunkSize: Int = 65_536, overrides: [ColumnOverride] = [],
                          encoding: TextEncoding? = nil) throws -> (LeadListReader, [LeadRow]) {
         var reader = try LeadListReader(asOf: asOf, overrides: overrides, encoding: encoding)
-        var rows: [LeadRow] = []
-        var start = 0
-        while start < bytes.count {
-            let end = min(start + chunkSize, bytes.count)
-            rows += try reader.feed(Array(bytes[start..<end]))
-            start = end
-        }
-        rows += try reader.finish()
+        let rows = try reader.readAll(bytes, chunkSize: chunkSize)
         return (reader, rows)
     }
 

@@ -7,16 +7,7 @@ import XCTest
 final class LenientQuoteTests: XCTestCase {
     private func records(_ text: String, chunkSize: Int, delimiter: Character = ",") throws -> [[String]] {
         var reader = CSVReader(delimiter: delimiter.asciiValue!)
-        let bytes = Array(text.utf8)
-        var records: [CSVRecord] = []
-        var start = 0
-        while start < bytes.count {
-            let end = min(start + chunkSize, bytes.count)
-            records += try reader.feed(Array(bytes[start..<end]))
-            start = end
-        }
-        records += try reader.finish()
-        return records.map(\.fields)
+        return try reader.readAll(Array(text.utf8), chunkSize: chunkSize).map(\.fields)
     }
 
     func testBlanksAfterAClosingQuoteAreDropped() throws {
