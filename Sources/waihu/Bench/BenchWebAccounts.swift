@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOConcurrencyHelpers
+import Vapor
 
 /// Steps 1 and 2 of `waihu bench web`: the administrator creates the agents through the API a
 /// few at a time, as the users page does; then every agent logs in at the same moment, as a
@@ -82,6 +83,11 @@ struct BenchWebAccounts {
     }
 
     private func loginBurst(_ accounts: [(username: String, password: String)], http: BenchWebHTTP) async throws -> (BenchWebReport.LoginBurst, [String]) {
+        // What one check costs here, so the report can say how soon the burst could end at best.
+        let hash = try Bcrypt.hash(accounts.first?.password ?? "x")
+        let checkStarted = BenchWebClock.now()
+        _ = try Bcrypt.verify(accounts.first?.password ?? "x", created: hash)
+        let checkSeconds = BenchWebClock.now() - checkStarted
         let retried = NIOLockedValueBox(0)
         let started = BenchWebClock.now()
         let results: [(first: BenchWebHTTP.Reply, token: String?, at: Double)] = await withTaskGroup(of: (Int, BenchWebHTTP.Reply, String?, Double).self) { group in
@@ -127,7 +133,9 @@ struct BenchWebAccounts {
         }
         let report = BenchWebReport.LoginBurst(
             users: accounts.count, outcomes: outcomes, timing: BenchWebTiming(firstReplies.map(\.seconds)), totalSeconds: total,
-            retriedAfterBeingAsked: retried.withLockedValue { $0 }, allLoggedInSeconds: allIn, loggedInLater: missing.count)
+            retriedAfterBeingAsked: retried.withLockedValue { $0 }, allLoggedInSeconds: allIn, loggedInLater: missing.count,
+            checkSeconds: checkSeconds,
+            cpuFloorSeconds: checkSeconds * Double(accounts.count) / Double(ProcessInfo.processInfo.activeProcessorCount))
         return (report, tokens.map { $0! })
     }
 

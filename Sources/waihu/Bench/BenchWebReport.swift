@@ -28,6 +28,10 @@ struct BenchWebReport: Codable {
         var allLoggedInSeconds: Double?
         /// Failed (not asked to retry) and logged in afterwards, a few at a time, not measured.
         var loggedInLater: Int
+        /// One bcrypt check of the accounts' passwords, timed in the bench's process, and what
+        /// `users` checks need at the least on every core: the burst cannot end sooner.
+        var checkSeconds: Double
+        var cpuFloorSeconds: Double
     }
 
     struct Streams: Codable {
@@ -122,6 +126,8 @@ struct BenchWebReport: Codable {
         lines.append("   \(loginBurst.outcomes.successes) logged in at the first try; 5xx: \(loginBurst.outcomes.serverErrors); "
                      + "asked to retry (503 + Retry-After): \(loginBurst.outcomes.askedToRetry); errors: \(loginBurst.outcomes.errorText)")
         lines.append("   per login \(loginBurst.timing.text); last first reply after \(seconds(loginBurst.totalSeconds))")
+        lines.append("   one bcrypt check takes \(seconds(loginBurst.checkSeconds)): \(loginBurst.users) checks need at least "
+                     + "\(seconds(loginBurst.cpuFloorSeconds)) on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         lines.append("   everyone logged in after \(loginBurst.allLoggedInSeconds.map { seconds($0) } ?? "– (\(loginBurst.loggedInLater) had to log in again afterwards)")"
                      + (loginBurst.retriedAfterBeingAsked > 0 ? " (\(loginBurst.retriedAfterBeingAsked) came back when asked)" : ""))
         lines.append("")
