@@ -41,6 +41,8 @@ struct LiveController {
         let day = try day(req)
         let hub = req.application.liveHub
         let cache = req.application.liveFiguresCache
+        // Taken now: the stream may outlive the request's look at the application.
+        let database = req.db
         hub.watchOtherWriters { try await LiveFigures.version(sql: sql) }
         return ServerSentEvents.response(event: "figures", logger: req.logger, wakers: { waker in
             let forward = Task {
@@ -55,7 +57,7 @@ struct LiveController {
             }
             return [forward, keepAlive]
         }, render: {
-            let figures = try await cache.figures(day: day, scope: scope, generation: hub.generation, database: req.db)
+            let figures = try await cache.figures(day: day, scope: scope, generation: hub.generation, database: database)
             var unstamped = figures
             unstamped.at = Date(timeIntervalSince1970: 0)
             return try .init(figures, identity: unstamped)

@@ -85,13 +85,14 @@ extension Application {
         typealias Value = LiveHub
     }
 
-    /// The application's live hub, made on first use.
+    /// The application's live hub, made on first use and closed when the application shuts
+    /// down (its streams end, its look at the event tables stops).
     public var liveHub: LiveHub {
         if let hub = storage[LiveHubKey.self] { return hub }
         return locks.lock(for: LiveHubKey.self).withLock {
             if let hub = storage[LiveHubKey.self] { return hub }
             let hub = LiveHub()
-            storage[LiveHubKey.self] = hub
+            storage.set(LiveHubKey.self, to: hub, onShutdown: { $0.close() })
             return hub
         }
     }

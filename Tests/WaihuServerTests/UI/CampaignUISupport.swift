@@ -63,7 +63,9 @@ final class ServedWaihu: @unchecked Sendable {
             XCTAssertEqual(result.status, 0, "waihu \(arguments.joined(separator: " ")): \(result.stderr)")
         }
         let httpPort = freeLoopbackPort()
-        let serve = try ServeProcess(arguments: ["serve", "--http-port", String(httpPort), "--sip-port", "0", "--rtp-ports", rtpPorts] + storage)
+        // --access-log: the desktop test counts the page's reads of its desk in serve's log.
+        let serve = try ServeProcess(arguments: ["serve", "--http-port", String(httpPort), "--sip-port", "0", "--rtp-ports", rtpPorts,
+                                                 "--access-log"] + storage)
         do {
             let sipPortText = try await serve.waitFor(#"SIP listening on udp 127\.0\.0\.1:(\d+)"#)
             _ = try await serve.waitFor("Server started")
