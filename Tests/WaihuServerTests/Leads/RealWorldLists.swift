@@ -33,16 +33,18 @@ enum RealWorldLists {
         return url
     }
 
-    /// A list whose first tab is a chart sheet (Chart1), the list on the second.
-    static func chartFirstWorkbook() throws -> URL {
+    /// A list whose first tab is a chart sheet (Chart1), the list on the second (`sheet`,
+    /// under `headers`: name, phone, premium), as openpyxl writes it.
+    static func chartFirstWorkbook(sheet: String = "名单", headers: [String] = ["姓名", "手机号", "保费"]) throws -> URL {
         let url = file("xlsx")
+        let headerList = headers.map { "\"\($0)\"" }.joined(separator: ", ")
         _ = try Python.run("""
         import sys, openpyxl
         from openpyxl.chart import BarChart, Reference
         wb = openpyxl.Workbook()
         ws = wb.active
-        ws.title = "名单"
-        ws.append(["姓名", "手机号", "保费"])
+        ws.title = "\(sheet)"
+        ws.append([\(headerList)])
         ws.append(["张三", "13800138000", 3200])
         ws.append(["李四", "13900139000", 4100])
         chart = BarChart()

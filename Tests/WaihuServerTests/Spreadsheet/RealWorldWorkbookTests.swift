@@ -58,22 +58,8 @@ final class RealWorldWorkbookTests: XCTestCase {
 
     /// The same, as openpyxl makes it: a bar chart on a chart sheet moved to the front.
     func testAChartSheetMadeByOpenpyxlIsSkipped() throws {
-        let url = temporaryFile()
-        _ = try Python.run("""
-        import sys, openpyxl
-        from openpyxl.chart import BarChart, Reference
-        wb = openpyxl.Workbook()
-        ws = wb.active
-        ws.title = "续保名单"
-        ws.append(["客户姓名", "联系电话", "保费"])
-        ws.append(["张三", "13800138000", 3200])
-        ws.append(["李四", "13900139000", 4100])
-        chart = BarChart()
-        chart.add_data(Reference(ws, min_col=3, min_row=1, max_row=3), titles_from_data=True)
-        cs = wb.create_chartsheet("Chart1", 0)
-        cs.add_chart(chart)
-        wb.save(sys.argv[1])
-        """, arguments: [url.path])
+        let url = try RealWorldLists.chartFirstWorkbook(sheet: "续保名单", headers: ["客户姓名", "联系电话", "保费"])
+        files.append(url)
         XCTAssertEqual(try XLSXSheetReader(url: url, sheetName: nil).sheetName, "续保名单")
         XCTAssertEqual(try leadRows(url).map(\.name), ["张三", "李四"])
     }

@@ -13,10 +13,7 @@ final class ImportPreviewPageTests: XCTestCase {
             _ = try await server.userToken("liu", role: "list_manager")
             let browser = try await Browser.launch()
             do {
-                try await browser.open(server.baseURL + "/")
-                try await browser.type("#login-username", "liu")
-                try await browser.type("#login-password", "pw-liu-123")
-                try await browser.click("#login-submit")
+                try await CampaignUISupport.logIn(browser, server.baseURL, "liu", "pw-liu-123")
                 try await browser.waitForText("#nav-imports", containing: "名单导入")
                 try await browser.click("#nav-imports")
                 try await browser.element("#import-form")
