@@ -7,8 +7,10 @@ import Foundation
 /// SQLite in WAL mode lets one connection write at a time. A transaction that read first
 /// and then writes fails with SQLITE_BUSY (snapshot) when another connection committed in
 /// between; the busy handler cannot wait that out, the transaction has to start again. The
-/// dialer, the desks and the pages all write, so every write path that reads before it
-/// writes goes through here. PostgreSQL never sees these errors and runs the body once.
+/// dialer, the desks and the pages all write, so every write transaction of the server goes
+/// through here (none calls `database.transaction` itself; lead imports have their own
+/// `BEGIN IMMEDIATE` path). A body reads what it changes inside the transaction, so a second
+/// attempt starts from the stored state. PostgreSQL never sees these errors and runs the body once.
 enum WriteRetry {
     static func transaction<T: Sendable>(on database: Database, attempts: Int = 8,
                                          _ body: @escaping @Sendable (Database) async throws -> T) async throws -> T {

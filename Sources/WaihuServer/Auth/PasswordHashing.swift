@@ -24,9 +24,6 @@ public final class PasswordHashing: Sendable {
         var secondsPerCheck = 0.25
     }
 
-    /// The number of checks waiting or running now.
-    public var inLine: Int { state.withLockedValue { $0.inLine } }
-
     public init(threads: Int = System.coreCount, maxWaiting: Int = 1_000) {
         self.threads = max(1, threads)
         self.maxWaiting = maxWaiting
