@@ -12,6 +12,9 @@ import WaihuMedia
 /// Each agent's state is an `AgentStateMachine` held here, moved by the desktop (`login`,
 /// `moveAgent` with ready, not ready, disposition saved…) and by the calls (reserve, ringing,
 /// answered, call ended); every move is reported to `onAgentMove` with its actions, in order.
+///
+/// Once a second it notes a `PacingTraceSample`, and each live answer's connection timing, in
+/// its `PacingTrace` (the last two hours), for GET /api/v1/campaigns/:id/pacing and the benchmark.
 public actor AgentCampaignRunner {
     private struct WaitingCustomer {
         let id: UUID
@@ -42,6 +45,16 @@ public actor AgentCampaignRunner {
     /// The queue said "not now": ask again after `settings.idleRecheck`.
     private var nextQueueCheck: ContinuousClock.Instant?
 
+    private var trace = PacingTrace()
+    private var nextSample: ContinuousClock.Instant
+    /// Since the last sample: calls launched, and whether the queue came up short of the pacer.
+    private var launchedSinceSample = 0
+    private var leadShortageSinceSample = false
+    /// Launched calls not yet sent (waiting for the trunk's admission), since when.
+    private var unsent: [UUID: ContinuousClock.Instant] = [:]
+    private var liveAnswers = 0
+    private var abandoned = 0
+
     public init(engine: TelephonyEngine, settings: AgentCampaignSettings, pacer: any DialPacer, queue: CampaignLeadQueue,
                 control: CampaignControl = CampaignControl(),
                 route: @escaping @Sendable (CampaignLead) -> OutboundCallRequest.Target,
@@ -58,6 +71,7 @@ public actor AgentCampaignRunner {
         self.onResult = onResult
         self.onAgentMove = onAgentMove
         started = clock.now
+        nextSample = started
     }
 
     // MARK: - Agents (from the desktop)
@@ -98,9 +112,11 @@ public actor AgentCampaignRunner {
         while true {
             endOverdueWrapUps()
             let state = await control.state
+            var wanted: Int?
             if state == .running, !queueIsEmpty, nextQueueCheck.map({ clock.now >= $0 }) ?? true {
                 nextQueueCheck = nil
                 let launch = pacer.callsToLaunch(snapshot(), now: seconds(started.duration(to: clock.now)))
+                wanted = launch
                 launching: for _ in 0..<max(0, launch) {
                     switch try await queue.nextLead() {
                     case .lead(let lead):
@@ -109,13 +125,16 @@ public actor AgentCampaignRunner {
                         dial(lead)
                     case .notNow:
                         nextQueueCheck = clock.now + settings.idleRecheck
+                        leadShortageSinceSample = true
                         break launching
                     case .finished:
                         queueIsEmpty = true
+                        leadShortageSinceSample = true
                         break launching
                     }
                 }
             }
+            if clock.now >= nextSample { sampleTrace(wanted: wanted, dialing: state == .running) }
             if (queueIsEmpty || state == .stopped), callsInFlight == 0 { return }
             try await clock.sleep(for: settings.tick)
         }
@@ -133,6 +152,7 @@ public actor AgentCampaignRunner {
         let id = UUID()
         ringing[id] = clock.now
         callsInFlight += 1
+        launchedSinceSample += 1
         Task { await self.call(lead, id: id, reservedAgent: reservedAgent) }
     }
 
@@ -150,12 +170,15 @@ public actor AgentCampaignRunner {
             $0.appendingPathComponent("\(lead.id)-\(Int(placedAt.timeIntervalSince1970 * 1000)).wav").path
         }
         let leg: CallLeg
+        unsent[id] = clock.now
         do {
             leg = try await engine.placeCall(OutboundCallRequest(
                 target: route(lead), callerID: settings.callerID, ringTimeout: settings.ringTimeout, recordingPath: recording,
                 admission: settings.admission,
                 progressAudioDirectory: settings.recordingDirectory?.appendingPathComponent("progress").path))
+            unsent[id] = nil
         } catch {
+            unsent[id] = nil
             ringing[id] = nil
             if let reservedAgent { _ = try? move(reservedAgent) { try $0.customerLost(at: Date()) } }
             pacer.observe(.dialFailed(outcome: .failed, seconds: 0), day: today)
@@ -165,6 +188,7 @@ public actor AgentCampaignRunner {
         }
         let answered = await leg.waitUntilAnswered()
         ringing[id] = nil
+        var connection = PacingTraceConnection(answeredAt: Date().timeIntervalSince1970)
         let secondsToAnswer = seconds(dialed.duration(to: clock.now))
         guard answered else {
             let report = await leg.waitUntilEnded()
@@ -181,15 +205,19 @@ public actor AgentCampaignRunner {
             return CampaignCallResult(lead: lead, customer: report, placedAt: placedAt, endedAt: Date())
         }
 
+        liveAnswers += 1
         var agent = reservedAgent ?? takeReadyAgent()
         if agent == nil { agent = await waitForAgent(id: id) }
         guard let phone = agent else {
+            settle(&connection, abandoned: true)
             pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: true), day: today)
             if let message = settings.abandonMessage { await leg.play(message) }
             leg.hangUp()
             return CampaignCallResult(lead: lead, customer: await leg.waitUntilEnded(), abandoned: true,
                                       placedAt: placedAt, endedAt: Date())
         }
+        connection.agentAssignedAt = Date().timeIntervalSince1970
+        connection.agentPhone = phone
         pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: false), day: today)
         await onScreenPop(ScreenPop(agentPhone: phone, lead: lead))
 
@@ -197,11 +225,14 @@ public actor AgentCampaignRunner {
         var connected = false
         // The machine refuses these moves for an agent who logged out meanwhile: the call goes on without a desk.
         _ = try? move(phone) { try $0.phoneRinging(at: Date()) }
+        connection.agentRungAt = Date().timeIntervalSince1970
         if let agentLeg = try? await engine.placeCall(OutboundCallRequest(target: .phone(extension: phone), callerID: lead.number,
                                                                           ringTimeout: settings.agentRingTimeout),
                                                       alongside: leg),
            await agentLeg.waitUntilAnswered() {
             connected = true
+            connection.agentAnsweredAt = Date().timeIntervalSince1970
+            settle(&connection, abandoned: false)
             _ = try? move(phone) { try $0.answered(at: Date()) }
             let talkStart = clock.now
             _ = try? await CallBridge(customer: leg, agent: agentLeg).run()
@@ -210,6 +241,7 @@ public actor AgentCampaignRunner {
             _ = try? move(phone) { try $0.callEnded(at: Date()) }
         } else {
             // The phone did not answer: the agent is away from it; do not send them the next customer.
+            settle(&connection, abandoned: true)
             _ = try? move(phone) { try $0.phoneNotAnswered(at: Date()) }
         }
         if !connected, let message = settings.abandonMessage { await leg.play(message) }
@@ -281,6 +313,59 @@ public actor AgentCampaignRunner {
         for (phone, agent) in agents where agent.state == .wrapUp && agent.secondsInState(at: now) >= limit {
             _ = try? move(phone) { $0.wrapUpTimerEnded(at: now) }
         }
+    }
+
+    // MARK: - Pacing trace
+
+    /// The trace of the last two hours, or of what happened at or after `since`.
+    public func pacingTrace(since: Date? = nil) -> PacingTrace {
+        trace.since(since?.timeIntervalSince1970)
+    }
+
+    /// What the pacer is doing now.
+    public func pacerStatus() -> PacerStatus { pacer.status(day: today) }
+
+    /// A live answer was bridged or abandoned: its timing goes into the trace.
+    private func settle(_ connection: inout PacingTraceConnection, abandoned: Bool) {
+        connection.abandoned = abandoned
+        if abandoned { self.abandoned += 1 }
+        trace.append(connection)
+    }
+
+    /// Notes the second that has passed. `wanted`: the pacer's answer in this tick, if it was
+    /// asked; otherwise a copy of it is asked, so the trace says what it wanted while the
+    /// queue had nothing or the campaign was paused, and the pacer itself is left as it was.
+    private func sampleTrace(wanted asked: Int?, dialing: Bool) {
+        let now = clock.now
+        // Once a second; after a stall, from now rather than in a burst.
+        nextSample = max(nextSample + .seconds(1), now)
+        let state = snapshot()
+        var wanted = asked ?? 0
+        if asked == nil {
+            var probe = pacer
+            wanted = probe.callsToLaunch(state, now: seconds(started.duration(to: now)))
+        }
+        // Not asking because the queue said "not now" a moment ago, or has nothing left, is a shortage too.
+        let heldByQueue = dialing && asked == nil && (queueIsEmpty || nextQueueCheck != nil) && wanted > 0
+        var sample = PacingTraceSample(time: Date().timeIntervalSince1970, customersWaiting: waiting.count, wanted: wanted,
+                                       launched: launchedSinceSample, leadShortage: leadShortageSinceSample || heldByQueue,
+                                       status: pacer.status(day: state.day), liveAnswers: liveAnswers, abandoned: abandoned)
+        for agent in agents.values {
+            switch agent.state {
+            case .ready: sample.agentsReady += 1
+            case .reserved, .ringing: sample.agentsReserved += 1
+            case .onCall: sample.agentsTalking += 1
+            case .wrapUp: sample.agentsWrapUp += 1
+            case .notReady, .internalCall, .helpRequest: sample.agentsNotReady += 1
+            case .loggedOut: break
+            }
+        }
+        sample.callsWaitingForTrunk = unsent.count
+        sample.callsRinging = ringing.count - unsent.count
+        sample.trunkWaitSeconds = unsent.values.map { seconds($0.duration(to: now)) }.max() ?? 0
+        trace.append(sample)
+        launchedSinceSample = 0
+        leadShortageSinceSample = false
     }
 
     // MARK: - Pacing
