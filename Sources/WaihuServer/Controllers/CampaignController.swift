@@ -22,6 +22,7 @@ struct CampaignController {
         }
         campaigns.get("campaigns", ":campaignID", "calls", use: calls)
         campaigns.get("campaigns", ":campaignID", "leads", use: leads)
+        campaigns.get("campaigns", ":campaignID", "pacing", use: pacing)
         campaigns.get("campaigns", ":campaignID", "listeners", use: listeners)
         campaigns.post("campaigns", ":campaignID", "listeners", "campaign", use: listenerCampaign)
     }
