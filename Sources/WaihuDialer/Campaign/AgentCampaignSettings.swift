@@ -46,6 +46,6 @@ public struct AgentCampaignSettings: Sendable {
     /// The abandon cap's day of `date`: days since 1970-01-01 of its local calendar day, so a
     /// call at 23:30 and one at 00:30 the next morning count against different days.
     public func abandonCapDay(of date: Date) -> Int {
-        Int((clock.localSeconds(date) / 86_400).rounded(.down))
+        clock.day(of: date).daysSince1970
     }
 }

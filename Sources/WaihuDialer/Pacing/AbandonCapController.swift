@@ -14,13 +14,20 @@ public struct AbandonCapController: Sendable, Equatable {
     /// The abandon rate aimed at, below the cap so that one shift's noise rarely crosses it.
     public let target: Double
     public private(set) var threshold: Double
-    public private(set) var ledger = AbandonLedger()
+    public private(set) var ledger: AbandonLedger
+    /// Live answers the floor is expected to take in its opening window, known from history
+    /// (0: no history, no allowance). Until the period's own answers reach this many, the budget
+    /// guard counts this many instead: a warm campaign paces from its first call rather than
+    /// dialling progressively until its own answers cover one abandon (docs/pacing.md).
+    public var openingAnswers: Double = 0
     /// Step size of the threshold's multiplicative update.
     public let gain: Double
     static let thresholdRange = 0.0001...0.9
 
-    public init(cap: AbandonCap = .standard, targetFraction: Double = 0.85, initialThreshold: Double = 0.03, gain: Double = 0.15) {
+    public init(cap: AbandonCap = .standard, targetFraction: Double = 0.85, initialThreshold: Double = 0.03, gain: Double = 0.15,
+                ledger: AbandonLedger = AbandonLedger()) {
         self.cap = cap
+        self.ledger = ledger
         self.target = cap.rate * targetFraction
         self.threshold = initialThreshold
         self.gain = gain
@@ -46,13 +53,21 @@ public struct AbandonCapController: Sendable, Equatable {
     /// The threshold to use now: the learned one, scaled down as the day's allowance runs out
     /// (0 means progressive: only calls that cannot be abandoned).
     public func effectiveThreshold(day: Int) -> Double {
+        threshold * budgetFactor(day: day)
+    }
+
+    /// How much of the threshold the day's and the 30 days' allowance let through, 0…1.
+    public func budgetFactor(day: Int) -> Double {
         guard cap.rate > 0 else { return 0 }
         let today = ledger.day(day), month = ledger.window(endingOn: day)
-        let slack = min(cap.remainingAbandons(abandons: today.abandons, liveAnswers: today.liveAnswers),
-                        cap.remainingAbandons(abandons: month.abandons, liveAnswers: month.liveAnswers) + 1)
+        let slack = min(remaining(today), remaining(month) + 1)
         // Room for 3 more abandons: pace freely. Less: taper. Under half an abandon: progressive,
         // which leaves the calls already ringing a little room before the day's figure crosses the cap.
-        let factor = min(1, max(0, (slack - 0.5) / 2.5))
-        return threshold * factor
+        return min(1, max(0, (slack - 0.5) / 2.5))
+    }
+
+    /// Abandons still allowed in a period, its live answers counted as at least `openingAnswers`.
+    private func remaining(_ period: AbandonLedger.Day) -> Double {
+        cap.remainingAbandons(abandons: period.abandons, liveAnswers: max(Double(period.liveAnswers), openingAnswers))
     }
 }

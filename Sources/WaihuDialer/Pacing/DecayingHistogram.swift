@@ -37,6 +37,22 @@ public struct DecayingHistogram: Sendable, Equatable {
         }
     }
 
+    /// Adds `weight` samples spread as the given observations (a prior from history).
+    public mutating func addPrior(weight: Double, samples: [Double]) {
+        guard !samples.isEmpty, weight > 0 else { return }
+        let each = weight / Double(samples.count) * increment
+        for value in samples { weights[min(weights.count - 1, max(0, Int(value / binWidth)))] += each }
+    }
+
+    /// The mean, reading each bin at its middle.
+    public var mean: Double {
+        let total = weights.reduce(0, +)
+        guard total > 0 else { return 0 }
+        var sum = 0.0
+        for i in weights.indices { sum += weights[i] * (Double(i) + 0.5) * binWidth }
+        return sum / total
+    }
+
     /// The cumulative distribution at bin edges: `cdf[i]` is P(X ≤ i × binWidth).
     public func cumulative() -> [Double] {
         let total = weights.reduce(0, +)

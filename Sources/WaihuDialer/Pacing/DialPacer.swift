@@ -7,8 +7,11 @@ public protocol DialPacer: Sendable {
     mutating func callsToLaunch(_ state: CampaignPacingState, now: Double) -> Int
     /// Feeds an outcome back; learning pacers update their estimates, simple ones ignore it.
     mutating func observe(_ observation: PacingObservation, day: Int)
+    /// What the pacer is doing now (day: the campaign's abandon-cap day), for the pacing trace.
+    func status(day: Int) -> PacerStatus
 }
 
 extension DialPacer {
     public mutating func observe(_ observation: PacingObservation, day: Int) {}
+    public func status(day: Int) -> PacerStatus { PacerStatus() }
 }

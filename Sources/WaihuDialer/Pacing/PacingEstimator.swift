@@ -14,15 +14,35 @@ public struct PacingEstimator: Sendable, Equatable {
     /// `memory` is roughly how many recent samples count (per quantity); older ones fade.
     public init(priors: PacingPriors = PacingPriors(), memory: Double = 1500) {
         let decay = 1 - 1 / memory
-        answer = DecayingRate(prior: priors.answerProbability, priorWeight: priors.weight * 4, decay: decay)
+        let answerWeight = priors.observed.map { Double(min($0.dials, Self.maxObservedWeight.dials)) } ?? priors.weight * 4
+        answer = DecayingRate(prior: priors.answerProbability, priorWeight: answerWeight, decay: decay)
         liveDelay = DecayingHistogram(binWidth: 0.5, bins: 160, decay: decay)
         failedDial = DecayingHistogram(binWidth: 0.5, bins: 160, decay: decay)
         talk = DecayingHistogram(binWidth: 5, bins: 800, decay: 1 - 1 / (memory / 3))
         wrapUp = DecayingHistogram(binWidth: 1, bins: 400, decay: 1 - 1 / (memory / 3))
-        liveDelay.addPrior(weight: priors.weight, cdf: Probability.lognormalCDF(mean: priors.liveDelayMean, sd: priors.liveDelaySD))
-        failedDial.addPrior(weight: priors.weight, cdf: Probability.lognormalCDF(mean: priors.failedDialMean, sd: priors.failedDialSD))
-        talk.addPrior(weight: priors.weight, cdf: Probability.lognormalCDF(mean: priors.talkMean, sd: priors.talkSD))
-        wrapUp.addPrior(weight: priors.weight, cdf: Probability.lognormalCDF(mean: priors.wrapUpMean, sd: priors.wrapUpSD))
+        Self.seed(&liveDelay, priors.observed?.liveDelays, cap: Self.maxObservedWeight.delays, weight: priors.weight,
+                  mean: priors.liveDelayMean, sd: priors.liveDelaySD)
+        Self.seed(&failedDial, priors.observed?.failedDials, cap: Self.maxObservedWeight.delays, weight: priors.weight,
+                  mean: priors.failedDialMean, sd: priors.failedDialSD)
+        Self.seed(&talk, priors.observed?.talks, cap: Self.maxObservedWeight.handling, weight: priors.weight,
+                  mean: priors.talkMean, sd: priors.talkSD)
+        Self.seed(&wrapUp, priors.observed?.wrapUps, cap: Self.maxObservedWeight.handling, weight: priors.weight,
+                  mean: priors.wrapUpMean, sd: priors.wrapUpSD)
+    }
+
+    /// What observed history may weigh at most, in observations: enough to pace the first minutes
+    /// on it, little enough that this run's own calls outweigh it within a few hundred dials
+    /// (the memory is 1,500 dials and 500 talks).
+    static let maxObservedWeight = (dials: 400, delays: 200, handling: 100)
+
+    /// History when there is some (worth its size, capped), else the default lognormal shape.
+    private static func seed(_ histogram: inout DecayingHistogram, _ samples: [Double]?, cap: Int, weight: Double,
+                             mean: Double, sd: Double) {
+        if let samples, !samples.isEmpty {
+            histogram.addPrior(weight: Double(min(samples.count, cap)), samples: samples)
+        } else {
+            histogram.addPrior(weight: weight, cdf: Probability.lognormalCDF(mean: mean, sd: sd))
+        }
     }
 
     public mutating func observe(_ observation: PacingObservation) {

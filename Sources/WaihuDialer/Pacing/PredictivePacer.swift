@@ -23,11 +23,12 @@ public struct PredictivePacer: DialPacer {
         self.configuration = configuration
         estimator = PacingEstimator(priors: configuration.priors)
         controller = AbandonCapController(cap: configuration.cap, targetFraction: configuration.targetFraction,
-                                          initialThreshold: configuration.initialThreshold ?? configuration.cap.rate, gain: configuration.controllerGain)
+                                          initialThreshold: configuration.startingThreshold, gain: configuration.controllerGain,
+                                          ledger: configuration.ledger)
         model = PacingModel(estimator: estimator, grace: configuration.cap.connectGrace, quantiles: Self.quantiles)
     }
 
-    static let quantiles = [1.0 / 6, 0.5, 5.0 / 6]
+    static let quantiles = (0..<6).map { (Double($0) + 0.5) / 6 }
 
     public mutating func observe(_ observation: PacingObservation, day: Int) {
         estimator.observe(observation)
@@ -41,11 +42,18 @@ public struct PredictivePacer: DialPacer {
         }
     }
 
+    public func status(day: Int) -> PacerStatus {
+        PacerStatus(threshold: controller.effectiveThreshold(day: day), budgetFactor: controller.budgetFactor(day: day),
+                    answerProbability: estimator.answerProbability, observations: estimator.observations,
+                    warmStart: configuration.priors.fromHistory)
+    }
+
     public mutating func callsToLaunch(_ state: CampaignPacingState, now: Double) -> Int {
         refreshModelIfStale(now: now)
         let floor = ProgressivePacer.uncoveredReadyAgents(state)
-        let threshold = controller.effectiveThreshold(day: state.day)
         let working = state.agents.reduce(0) { $0 + ($1.state == .notReady ? 0 : 1) }
+        if configuration.priors.fromHistory { controller.openingAnswers = openingAnswers(workingAgents: working) }
+        let threshold = controller.effectiveThreshold(day: state.day)
         let ceiling = Int(configuration.maxCallsPerAgent * Double(working)) - state.ringingCallAges.count
         guard threshold > 0, ceiling > floor else { return max(0, min(floor, max(ceiling, floor))) }
 
@@ -86,6 +94,13 @@ public struct PredictivePacer: DialPacer {
             launched += 1
         }
         return max(launched, floor)
+    }
+
+    /// Live answers `workingAgents` take in the opening window: one per talk, wrap-up and a wait
+    /// of at least 10 s (the seed's aim between calls; more when answers take longer to come).
+    func openingAnswers(workingAgents: Int) -> Double {
+        let cycle = estimator.talk.mean + estimator.wrapUp.mean + max(10, estimator.liveDelay.mean)
+        return cycle > 0 ? Double(workingAgents) * configuration.openingWindow / cycle : 0
     }
 
     /// Rebuilds the tabulated model from the estimator: often while it is still learning,

@@ -6,6 +6,7 @@ public enum PacingParameterError: Error, Equatable, CustomStringConvertible {
     case capAboveLegalLimit(Double)
     case durationNotPositive(name: String, value: Double)
     case hoursOutOfRange(Double)
+    case warmMinutesOutOfRange(Double)
     case unsupportedMode(String)
     case ratioOutOfRange(Double)
     case shiftsOutOfRange(Int)
@@ -24,6 +25,8 @@ public enum PacingParameterError: Error, Equatable, CustomStringConvertible {
             return "The \(name) must be a positive number of seconds (got \(value))."
         case let .hoursOutOfRange(h):
             return "A shift must last more than 0 and at most 24 hours (got \(h))."
+        case let .warmMinutesOutOfRange(m):
+            return "The warm-up before a shift must last 0 to 1440 minutes (got \(m))."
         case let .unsupportedMode(mode):
             return "The pacing simulator runs preview, progressive, fixed-ratio and predictive dialling, not \(mode)."
         case let .ratioOutOfRange(r):

@@ -33,6 +33,11 @@ public struct PacingSimulationParameters: Codable, Sendable, Equatable {
     public var pauseMeanSeconds = 60.0
     /// With answering-machine detection: P(a machine verdict was in fact a person, who is hung up on).
     public var machineFalsePositiveRate = 0.0
+    /// Minutes of an earlier campaign on the same lists and floor (another seed) whose history
+    /// the measured shift's predictive pacer starts from (a warm start); 0: a cold start.
+    public var warmMinutes = 0.0
+    /// Where the cap controller's risk threshold starts (nil: the pacer's default), for tuning sweeps.
+    public var initialThreshold: Double?
     /// Also run progressive dialling on the same seed, for comparison.
     public var compareWithProgressive = true
 
@@ -68,6 +73,7 @@ public struct PacingSimulationParameters: Codable, Sendable, Equatable {
             throw PacingParameterError.durationNotPositive(name: name, value: value)
         }
         guard hours.isFinite, hours > 0, hours <= 24 else { throw PacingParameterError.hoursOutOfRange(hours) }
+        guard warmMinutes.isFinite, (0...1440).contains(warmMinutes) else { throw PacingParameterError.warmMinutesOutOfRange(warmMinutes) }
         if mode == .broadcast { throw PacingParameterError.unsupportedMode(mode.rawValue) }
         if mode == .fixedRatio, !(fixedRatio.isFinite && fixedRatio >= 1 && fixedRatio <= 10) {
             throw PacingParameterError.ratioOutOfRange(fixedRatio)

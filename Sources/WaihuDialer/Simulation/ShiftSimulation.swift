@@ -35,6 +35,10 @@ struct ShiftSimulation {
 
     private let p: PacingSimulationParameters
     private var pacer: any DialPacer
+    /// What this shift saw, as a campaign's history would hold it (for a warm start after it),
+    /// kept only when asked: the benchmark's hundreds of shifts need none.
+    private(set) var history = PacingHistory()
+    private let recordsHistory: Bool
     private let mode: DialMode
     private var outcomes: SeededGenerator
     private var durations: SeededGenerator
@@ -54,8 +58,9 @@ struct ShiftSimulation {
     static let tickSeconds = 1.0
     static let previewSeconds = 10.0
 
-    init(parameters: PacingSimulationParameters, pacer: any DialPacer, mode: DialMode) {
+    init(parameters: PacingSimulationParameters, pacer: any DialPacer, mode: DialMode, recordsHistory: Bool = false) {
         p = parameters
+        self.recordsHistory = recordsHistory
         self.pacer = pacer
         self.mode = mode
         outcomes = SeededGenerator(seed: parameters.seed &* 3 &+ 11)
@@ -68,6 +73,11 @@ struct ShiftSimulation {
             // Breaks spread over the middle third of the shift so the floor is never empty.
             Agent(breakDue: parameters.breakMinutes > 0 ? shiftEnd / 3 + shiftEnd / 3 * Double(i) / Double(max(1, n)) : .infinity)
         }
+    }
+
+    private mutating func observe(_ observation: PacingObservation) {
+        pacer.observe(observation, day: 0)
+        if recordsHistory { history.record(observation, hour: 0, day: 0) }
     }
 
     mutating func run() -> ShiftMetrics {
@@ -96,18 +106,18 @@ struct ShiftSimulation {
             let customer = waiting.remove(at: index)
             abandons += 1
             liveAnswers += 1
-            pacer.observe(.liveAnswer(seconds: customer.answeredAt - customer.call.dialedAt, abandoned: true), day: 0)
+            observe(.liveAnswer(seconds: customer.answeredAt - customer.call.dialedAt, abandoned: true))
         case let .talkEnds(i):
             let talk = now - agents[i].since
             agents[i].talkTotal += talk
-            pacer.observe(.talkEnded(seconds: talk), day: 0)
+            observe(.talkEnded(seconds: talk))
             agents[i].state = .wrapUp
             agents[i].since = now
             events.schedule(.wrapUpEnds(i), at: now + durations.nextGamma(mean: p.wrapUpMean, sd: p.wrapUpSD))
         case let .wrapUpEnds(i):
             let wrap = now - agents[i].since
             agents[i].wrapTotal += wrap
-            pacer.observe(.wrapUpEnded(seconds: wrap), day: 0)
+            observe(.wrapUpEnded(seconds: wrap))
             afterCall(i)
         case let .pauseEnds(i):
             becomeReady(i)
@@ -126,7 +136,7 @@ struct ShiftSimulation {
                 liveAnswers += 1
                 abandons += 1
             }
-            pacer.observe(.dialFailed(outcome: call.outcome.observed!, seconds: seconds), day: 0)
+            observe(.dialFailed(outcome: call.outcome.observed!, seconds: seconds))
             return
         }
         if let agent = longestReadyAgent() {
@@ -171,7 +181,7 @@ struct ShiftSimulation {
         agents[i].since = now
         contacts += 1
         liveAnswers += 1
-        pacer.observe(.liveAnswer(seconds: answeredAt - call.dialedAt, abandoned: false), day: 0)
+        observe(.liveAnswer(seconds: answeredAt - call.dialedAt, abandoned: false))
         events.schedule(.talkEnds(i), at: now + durations.nextLognormal(mean: p.talkMean, sd: p.talkSD))
     }
 

@@ -36,7 +36,12 @@ public struct AbandonCap: Codable, Sendable, Equatable {
 
     /// Abandons still allowed given the counts so far (may be negative once the cap is exceeded).
     public func remainingAbandons(abandons: Double, liveAnswers: Int) -> Double {
-        rate * Double(liveAnswers) - abandons
+        remainingAbandons(abandons: abandons, liveAnswers: Double(liveAnswers))
+    }
+
+    /// The same for answers that are partly expected rather than counted (a warm start's opening window).
+    public func remainingAbandons(abandons: Double, liveAnswers: Double) -> Double {
+        rate * liveAnswers - abandons
     }
 }
 

@@ -26,6 +26,12 @@ public struct AbandonLedger: Codable, Sendable, Equatable {
         days[day, default: Day()].abandons += falsePositiveProbability
     }
 
+    /// A day's totals as the call log holds them, when a campaign starts again (a restart must
+    /// neither forget the day's abandons nor count them twice: this replaces, never adds).
+    public mutating func restore(day: Int, liveAnswers: Int, abandons: Double) {
+        days[day] = Day(abandons: abandons, liveAnswers: liveAnswers)
+    }
+
     public func day(_ day: Int) -> Day { days[day] ?? Day() }
 
     /// Totals over the `length` days ending on `day` (inclusive).

@@ -25,7 +25,13 @@ struct SimulateCommand: AsyncParsableCommand {
         @Option(help: "preview, progressive, fixed_ratio or predictive.") var mode: String = "predictive"
         @Option(name: .customLong("talk-mean"), help: "Mean talk time, seconds.") var talkMean: Double = 180
         @Option(name: .customLong("wrap-mean"), help: "Mean wrap-up time, seconds.") var wrapMean: Double = 20
+        @Option(name: .customLong("talk-sd"), help: "Standard deviation of talk time, seconds.") var talkSD: Double = 150
+        @Option(name: .customLong("wrap-sd"), help: "Standard deviation of wrap-up time, seconds.") var wrapSD: Double = 10
         @Option(name: .customLong("break-minutes"), help: "Break minutes per agent per shift.") var breakMinutes: Double = 0
+        @Option(name: .customLong("warm-minutes"), help: "Minutes of an earlier campaign on the same lists whose history the predictive pacer starts from (0: cold).")
+        var warmMinutes: Double = 0
+        @Option(name: .customLong("initial-threshold"), help: "Where the predictive pacer's risk threshold starts (tuning; default: the cap).")
+        var initialThreshold: Double?
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
@@ -41,7 +47,11 @@ struct SimulateCommand: AsyncParsableCommand {
             parameters.mode = dialMode
             parameters.talkMean = talkMean
             parameters.wrapUpMean = wrapMean
+            parameters.talkSD = talkSD
+            parameters.wrapUpSD = wrapSD
             parameters.breakMinutes = breakMinutes
+            parameters.warmMinutes = warmMinutes
+            parameters.initialThreshold = initialThreshold
             let result: ShiftResult
             do { result = try PacingSimulator.run(parameters) } catch { throw ValidationError("\(error)") }
             print(json ? try result.json() : result.textSummary)

@@ -86,3 +86,37 @@ final class PacingSimulatorTests: XCTestCase {
         XCTAssertTrue(r.textSummary.contains("predictive"))
     }
 }
+
+extension PacingSimulatorTests {
+    /// Issue 18: the first five minutes of a campaign that starts from 30 minutes of history on
+    /// the same floor and lists wait less than a cold start, without crossing the cap overall.
+    func testWarmStartShortensTheFirstMinutesWaits() throws {
+        var cold = 0.0, warm = 0.0, warmAbandons = 0, warmAnswers = 0
+        for seed in UInt64(1)...8 {
+            var parameters = PacingSimulationParameters()
+            parameters.hours = 5.0 / 60
+            parameters.talkMean = 40
+            parameters.talkSD = 12
+            parameters.wrapUpMean = 6
+            parameters.wrapUpSD = 2
+            parameters.seed = seed
+            parameters.compareWithProgressive = false
+            cold += try PacingSimulator.run(parameters).pacer.meanWait
+            parameters.warmMinutes = 30
+            let result = try PacingSimulator.run(parameters).pacer
+            warm += result.meanWait
+            warmAbandons += result.abandons
+            warmAnswers += result.liveAnswers
+        }
+        XCTAssertLessThan(warm, cold * 0.85, "warm \(warm / 8) s, cold \(cold / 8) s")
+        XCTAssertLessThanOrEqual(Double(warmAbandons), 0.03 * Double(warmAnswers))
+    }
+
+    func testWarmMinutesAreChecked() {
+        var parameters = PacingSimulationParameters()
+        parameters.warmMinutes = -1
+        XCTAssertThrowsError(try PacingSimulator.run(parameters)) { error in
+            XCTAssertEqual(error as? PacingParameterError, .warmMinutesOutOfRange(-1))
+        }
+    }
+}
