@@ -38,7 +38,7 @@ var targets: [Target] = [
     ], path: "Tests/WaihuTestPeers"),
     .testTarget(name: "WaihuDomainTests", dependencies: ["WaihuDomain"]),
     .testTarget(name: "WaihuSIPTests", dependencies: [
-        "WaihuSIP",
+        "WaihuSIP", "WaihuTestPeers",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
     ]),

@@ -14,7 +14,7 @@ public final class BaresipPhone {
         guard FileManager.default.fileExists(atPath: template + "/config") else {
             throw XCTSkip("the baresip configuration template is not installed")
         }
-        let sipPort = Int.random(in: 40000...44000)
+        let sipPort = LoopbackPorts.freeBlock()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("waihu-phone-\(sipPort)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("rec"), withIntermediateDirectories: true)
         try TestTone.writeMonoWAV(microphone, to: directory.appendingPathComponent("mic.wav").path)

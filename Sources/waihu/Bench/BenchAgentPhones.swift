@@ -10,7 +10,7 @@ struct BenchAgentPhones {
 
     init(directory: String) { self.directory = directory }
 
-    /// Starts one phone per `(extension, password)`, SIP on `firstPort + 100 × i`, RTP above it.
+    /// Starts one phone per `(extension, password)`, SIP on `firstPort + 70 × i`, RTP above it.
     mutating func start(_ phones: [(phoneExtension: String, password: String)], registrar: Int, firstPort: Int) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let microphone = directory + "/mic.wav"
@@ -18,7 +18,7 @@ struct BenchAgentPhones {
         for (index, phone) in phones.enumerated() {
             let folder = directory + "/phone-\(phone.phoneExtension)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let port = firstPort + 100 * index
+            let port = firstPort + 70 * index
             let config = """
                 poll_method\t\tepoll
                 sip_listen\t\t127.0.0.1:\(port)

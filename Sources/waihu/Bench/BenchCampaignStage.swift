@@ -74,7 +74,9 @@ final class BenchCampaignStage: @unchecked Sendable {
             "-m", "10000000", "-nostdin", "-timeout", "86400s",
         ], log: folder + "/customers.log")
         serve = try await BenchServe.start(storage: storage, httpPort: httpPort, rtpPorts: rtpPorts, log: folder + "/serve.log")
-        try phones.start(agentAccounts.map { ($0.phoneExtension, $0.phonePassword) }, registrar: serve!.sipPort, firstPort: 40000)
+        // Below the ephemeral ports (32768–60999): baresip binds its SIP port on TCP too, and an
+        // outgoing connection holding the same number would keep that phone from starting.
+        try phones.start(agentAccounts.map { ($0.phoneExtension, $0.phonePassword) }, registrar: serve!.sipPort, firstPort: 12000)
     }
 
     func stop() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import WaihuTestPeers
 @testable import WaihuSIP
 
 /// A real agent phone (baresip, from `/work/shared/peers/baresip-agent`) registers to
@@ -15,7 +16,7 @@ final class BaresipRegistrationTests: XCTestCase {
         let events = Inbox<SIPTransactionTable.Event>()
         let layer = try await SIPTransactionLayer.bind(host: "127.0.0.1", port: 0) { events.append($0) }
         let local = try XCTUnwrap(layer.localEndpoint)
-        let phonePort = Int.random(in: 40000...44000)
+        let phonePort = LoopbackPorts.freeBlock()
         let controlPort = phonePort + 1
 
         // Instantiate the template: own directory, SIP and control ports, registrar = us.
