@@ -10,11 +10,14 @@ extension BenchCommand {
     struct CampaignRun: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "campaign",
-            abstract: "A predictive campaign in waihu serve: baresip agents, SIPp customers; occupancy, abandon rate, wait between calls, CPU and memory."
+            abstract: "A predictive campaign in waihu serve: baresip agents, SIPp customers; occupancy, abandon rate, the wait between calls and its long tail's causes, CPU and memory.",
+            discussion: "--warm MINUTES first works a campaign on the same lists for that long, then measures a new one from its first minute. The exit status is 0 when the aims hold: issue 8's for a cold run, issue 18's for a warm one."
         )
 
         @ArgumentParser.Option(help: "Agents (baresip phones 8001…).") var agents: Int = 20
         @ArgumentParser.Option(help: "Minutes measured.") var minutes: Double = 10
+        @ArgumentParser.Option(help: "Minutes of a first campaign on the same lists and team before the measured one (0: a cold run).")
+        var warm: Double = 0
         @ArgumentParser.Option(name: .customLong("answer-rate"), help: "Fraction of customers who answer.") var answerRate: Double = 0.25
         @ArgumentParser.Option(help: "Leads in the campaign.") var leads: Int = 20000
         @ArgumentParser.Option(help: "Seed of the lead list and of the agents' disposition times.") var seed: UInt64 = 1
@@ -25,6 +28,7 @@ extension BenchCommand {
         func validate() throws {
             guard (1...200).contains(agents) else { throw ValidationError("--agents must be 1 to 200") }
             guard minutes > 0 else { throw ValidationError("--minutes must be positive") }
+            guard warm >= 0 else { throw ValidationError("--warm must be 0 (a cold run) or more minutes") }
             guard answerRate > 0, answerRate <= 1 else { throw ValidationError("--answer-rate must be above 0 and at most 1") }
             guard (1...99_999).contains(leads) else { throw ValidationError("--leads must be 1 to 99999") }
             guard (0...AbandonCap.maximumRate).contains(abandonCap) else { throw ValidationError("--abandon-cap must be 0 to \(AbandonCap.maximumRate)") }
@@ -65,13 +69,47 @@ extension BenchCommand {
 
         private func measure(stage: BenchCampaignStage, client: inout ServerAPIClient, app: Application) async throws -> BenchCampaignReport {
             try await client.login(username: BenchCampaignStage.admin, password: BenchCampaignStage.adminPassword, on: app)
-            let campaign = try await createCampaign(client: client, app: app)
+            if warm > 0 {
+                // The same lists, team and trunk worked for a while first; the measured campaign
+                // is a new one that finds this one's calls as its history.
+                let first = try await createCampaign(named: "压测预测外呼·预热", client: client, app: app)
+                _ = try await client.post("/campaigns/\(first)/start", [:], on: app)
+                log("warming up: campaign \(first) for \(warm) min")
+                _ = try await shift(on: first, minutes: warm, seedOffset: 1_000, measured: false, stage: stage, client: client, app: app)
+            }
+            let campaign = try await createCampaign(named: "压测预测外呼", client: client, app: app)
             _ = try await client.post("/campaigns/\(campaign)/start", [:], on: app)
+            let run = try await shift(on: campaign, minutes: minutes, seedOffset: 0, measured: true, stage: stage, client: client, app: app)
+            return BenchCampaignReport(
+                agents: agents, minutes: run.window.upperBound.timeIntervalSince(run.window.lowerBound) / 60, answerRate: answerRate,
+                warmMinutes: warm, placed: run.final.dialed, answered: run.final.answered, abandoned: run.final.abandoned,
+                timelines: run.agents.map { .init(agent: $0.username, phone: $0.phoneExtension, intervals: $0.intervals) },
+                window: run.window, dispositions: run.agents.reduce(0) { $0 + $1.dispositions }, cpuPercent: run.cpuPercent,
+                peakResidentKiB: run.peakResidentKiB, loadAverage: ChildProcessUsage.loadAverage(), abandonCap: abandonCap,
+                pacing: run.pacing)
+        }
+
+        private struct Shift {
+            var agents: [BenchAgent]
+            var window: ClosedRange<Date>
+            var final: Progress
+            var cpuPercent = 0.0
+            var peakResidentKiB = 0
+            var pacing: BenchPacingTrace?
+        }
+
+        /// The agents join `campaign` and work it for `minutes` from the moment the last one is
+        /// ready; then it is stopped, the calls still up finish and get their dispositions, and
+        /// the agents log out. A measured shift also reads waihu serve's CPU over the window and
+        /// the campaign's pacing trace as the window closes.
+        private func shift(on campaign: Int, minutes: Double, seedOffset: UInt64, measured: Bool, stage: BenchCampaignStage,
+                           client: ServerAPIClient, app: Application) async throws -> Shift {
             let shift = BenchShift()
             defer { shift.end() }  // agents stop working whatever happens, so `worked` ends
-            // Each agent logs in (its phone registered) and goes to work at once; the measured
-            // window opens when the last one is ready.
+            // Each agent logs in (its phone registered) and goes to work at once; the window
+            // opens when the last one is ready.
             let base = client
+            let seed = self.seed &+ seedOffset
             async let worked: [BenchAgent] = withTaskGroup(of: BenchAgent?.self) { group in
                 for (index, account) in stage.agentAccounts.enumerated() {
                     group.addTask {
@@ -98,18 +136,17 @@ extension BenchCommand {
                 _ = await worked
                 throw failure
             }
-            log("\(agents) agents ready; measuring \(minutes) min (load average \(ChildProcessUsage.loadAverage()))")
+            log("\(agents) agents ready; \(measured ? "measuring" : "working") \(minutes) min (load average \(ChildProcessUsage.loadAverage()))")
             let pid = stage.servePID
             guard let before = ChildProcessUsage.read(pid: pid) else { throw BenchCampaignError.campaign("cannot read /proc/\(pid)") }
             let windowStart = Date()
             let windowEnd = windowStart.addingTimeInterval(minutes * 60)
-            let watcher = client
             var nextNote = windowStart.addingTimeInterval(60)
             while Date() < windowEnd {
                 try await Task.sleep(nanoseconds: 500_000_000)
                 if Date() >= nextNote {
                     nextNote = nextNote.addingTimeInterval(60)
-                    if let progress = try? await progress(campaign, client: watcher, app: app) {
+                    if let progress = try? await progress(campaign, client: client, app: app) {
                         log("\(Int(Date().timeIntervalSince(windowStart))) s: \(progress.dialed) calls ended, \(progress.answered) answered, "
                             + "\(progress.abandoned) abandoned, \(progress.dialing) dialing now; waihu serve CPU "
                             + String(format: "%.0f %%", ChildProcessUsage.read(pid: pid)?.cpuPercent(since: before) ?? 0))
@@ -118,6 +155,8 @@ extension BenchCommand {
             }
             shift.closeWindow()
             guard let after = ChildProcessUsage.read(pid: pid) else { throw BenchCampaignError.campaign("waihu serve is gone") }
+            // Read before the stop: the trace goes with the campaign's runner.
+            let pacing = measured ? try await pacingTrace(campaign, client: client, app: app) : nil
             _ = try await client.post("/campaigns/\(campaign)/stop", [:], on: app)
             // Calls up at the stop finish and get their dispositions, so every call is counted once.
             let settleEnd = Date().addingTimeInterval(120)
@@ -128,16 +167,18 @@ extension BenchCommand {
             }
             shift.end()
             let agentsAfter = await worked
-            return BenchCampaignReport(
-                agents: agents, minutes: windowEnd.timeIntervalSince(windowStart) / 60, answerRate: answerRate,
-                placed: final.dialed, answered: final.answered, abandoned: final.abandoned,
-                timelines: agentsAfter.map(\.intervals), window: windowStart...windowEnd,
-                dispositions: agentsAfter.reduce(0) { $0 + $1.dispositions }, cpuPercent: after.cpuPercent(since: before),
-                peakResidentKiB: ChildProcessUsage.read(pid: pid)?.peakResidentKiB ?? after.peakResidentKiB,
-                loadAverage: ChildProcessUsage.loadAverage(), abandonCap: abandonCap)
+            return Shift(agents: agentsAfter, window: windowStart...windowEnd, final: final, cpuPercent: after.cpuPercent(since: before),
+                         peakResidentKiB: ChildProcessUsage.read(pid: pid)?.peakResidentKiB ?? after.peakResidentKiB, pacing: pacing)
         }
 
-        private func createCampaign(client: ServerAPIClient, app: Application) async throws -> Int {
+        private func pacingTrace(_ campaign: Int, client: ServerAPIClient, app: Application) async throws -> BenchPacingTrace {
+            let data = try await client.get("/campaigns/\(campaign)/pacing", on: app)
+            do { return try JSONDecoder().decode(BenchPacingTrace.self, from: data) } catch {
+                throw BenchCampaignError.campaign("GET /campaigns/\(campaign)/pacing: \(error)")
+            }
+        }
+
+        private func createCampaign(named name: String, client: ServerAPIClient, app: Application) async throws -> Int {
             let plan: [String: Any] = [
                 "mode": "predictive",
                 "ring_timeout_seconds": 20,
@@ -147,7 +188,7 @@ extension BenchCommand {
                          "attempts": ["max_attempts_per_lead": 3, "max_attempts_per_day": 3]],
             ]
             let data = try await client.post("/campaigns", [
-                "name": "压测预测外呼", "plan": plan, "batches": [BenchCampaignStage.batch], "teams": [BenchCampaignStage.team],
+                "name": name, "plan": plan, "batches": [BenchCampaignStage.batch], "teams": [BenchCampaignStage.team],
                 "trunk": BenchCampaignStage.trunk, "caller_id": "02161234567",
             ], on: app)
             guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let id = object["id"] as? Int else {
