@@ -19,6 +19,7 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     el('dt', {}, t('campaigns.callerID')), el('dd', {}, campaign.caller_id || ''),
     el('dt', {}, t('campaigns.window')), el('dd', {}, gate.window ? hhmm(gate.window.opens_at_minute) + '–' + hhmm(gate.window.closes_at_minute) : ''),
     el('dt', {}, t('campaigns.abandon')), el('dd', {}, kit.abandon(campaign)),
+    campaign.mode === 'predictive' ? [el('dt', {}, t('campaigns.pacing')), el('dd', { id: 'campaign-pacing-fact' }, t('campaigns.pacingIdle'))] : null,
     el('dt', {}, t('campaigns.leadOrder')), el('dd', { id: 'campaign-lead-order-fact' },
       (plan.lead_order || []).map((key) => kit.label('campaigns.orderKey.' + key, key)).join(' → ')),
     el('dt', {}, t('campaigns.listMix')), el('dd', { id: 'campaign-list-mix-fact' }, Object.keys(plan.list_mix || {}).length
@@ -65,9 +66,26 @@ window.campaignDetail = async function (holder, id, { message, notice, reload })
     el('h3', {}, t('campaigns.calls')),
     el('table', { class: 'report', id: 'campaign-calls' }, el('thead', {}, el('tr', {}, callHead.map((k) => el('th', {}, t(k))))),
       el('tbody', {}, callRows)));
+  if (campaign.mode === 'predictive') pacingFact(card.querySelector('#campaign-pacing-fact'));
   card.append(await leadList(campaign));
   if (broadcast) card.append(await listeners(campaign));
   holder.replaceChildren(card);
+
+  // 预测式节奏: how the pacer started (from history or cold) and what it assumes now; the
+  // last minute of its trace says whether it is ramping (budget below 100 %).
+  async function pacingFact(dd) {
+    try {
+      const pacing = await api.get('/campaigns/' + id + '/pacing?since=' + Math.floor(Date.now() / 1000 - 60));
+      if (!pacing.running || !pacing.status) return;
+      const s = pacing.status;
+      const pct = (x) => x == null ? '–' : (100 * x).toFixed(1) + '%';
+      dd.textContent = t('campaigns.pacingLine', {
+        start: t(s.warm_start ? 'campaigns.pacingWarm' : 'campaigns.pacingCold'), answer: pct(s.answer_probability),
+        budget: pct(s.budget_factor), observed: s.observations,
+      });
+      dd.dataset.warm = s.warm_start ? 'true' : 'false';
+    } catch (e) { dd.textContent = t('common.error', { message: e.message }); }
+  }
 
   // 名单明细: each lead's place in its lifecycle (state, attempts, next dial, why done, last
   // outcome, and its cause with the evidence: 空号 from "announcement vacant 0.93; sip 404").

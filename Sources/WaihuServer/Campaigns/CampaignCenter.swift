@@ -194,7 +194,8 @@ actor CampaignCenter {
                 clock: LocalClock(timeZone: TimeZone(identifier: plan.timeZone) ?? EventTimestamp.exportTimeZone))
             settings.admission = Self.admission(trunk: trunk.pool, plan: plan, campaign: id)
             let runner = AgentCampaignRunner(
-                engine: engine, settings: settings, pacer: try await pacer(for: plan, campaign: id, name: name, clock: settings.clock, on: db),
+                engine: engine, settings: settings, pacer: try await Self.startingPacer(for: plan, campaign: id, name: name, clock: settings.clock, on: db,
+                                                   logger: logger),
                 queue: queue, control: control, route: route,
                 onScreenPop: { pop in
                     await Self.pop(pop, seatBoard: seatBoard, campaignID: id, script: plan.script, database: db, logger: logger)
@@ -279,18 +280,19 @@ actor CampaignCenter {
     /// A predictive campaign starts warm, from the history of its lists, its teams and its own
     /// earlier runs (`PacingHistoryQuery`); a history that cannot be read costs only the warm
     /// start, never the campaign.
-    private func pacer(for plan: CampaignPlan, campaign id: Int, name: String, clock: LocalClock, on db: Database) async throws -> any DialPacer {
+    static func startingPacer(for plan: CampaignPlan, campaign id: Int, name: String, clock: LocalClock, on db: Database,
+                              logger: Logger) async throws -> any DialPacer {
         guard plan.mode == .predictive, let sql = db as? SQLDatabase else { return try Self.pacer(for: plan) }
         do {
             let history = try await PacingHistoryQuery(sql: sql, campaignID: id, campaignName: name, clock: clock).load()
             let hour = clock.dayAndHour(Date()).hour
-            application.logger.info("predictive pacer starts", metadata: [
+            logger.info("predictive pacer starts", metadata: [
                 "campaign": .string(name), "warm": .string("\(history.isEnough)"), "history_dials": .string("\(history.dials)"),
                 "answer_probability": .string(history.answerProbability(hour: hour).map { String(format: "%.3f", $0) } ?? "-"),
             ])
             return try Self.pacer(for: plan, history: history, hour: hour)
         } catch {
-            application.logger.warning("pacing history unreadable; the campaign starts cold",
+            logger.warning("pacing history unreadable; the campaign starts cold",
                                        metadata: ["campaign": .string(name), "error": .string("\(error)")])
             return try Self.pacer(for: plan)
         }

@@ -45,7 +45,8 @@ struct PacingHistoryQuery {
             let ofLists: SQLQueryString = "(list_batch IN (\(binds: batches)) OR list_source IN (\(binds: sources)))"
             struct Hour: Decodable { var hour: Int; var dials: Int; var live: Int? }
             for row in try await sql.raw("""
-                SELECT local_hour AS hour, SUM(calls) AS dials, SUM(CASE WHEN \(unsafeRaw: live) THEN calls ELSE 0 END) AS live
+                SELECT local_hour AS hour, CAST(SUM(calls) AS BIGINT) AS dials,
+                       CAST(SUM(CASE WHEN \(unsafeRaw: live) THEN calls ELSE 0 END) AS BIGINT) AS live
                 FROM ev_hourly_calls WHERE local_day >= \(bind: since(Self.rateDays)) AND simulated = \(real) AND \(ofLists)
                 GROUP BY local_hour
                 """).all(decoding: Hour.self) where (0..<24).contains(row.hour) {
@@ -84,8 +85,8 @@ struct PacingHistoryQuery {
 
         struct Day: Decodable { var day: String; var live: Int?; var abandoned: Int? }
         for row in try await sql.raw("""
-            SELECT local_day AS day, SUM(CASE WHEN \(unsafeRaw: live) THEN calls ELSE 0 END) AS live,
-                   SUM(CASE WHEN outcome = \(bind: CallOutcome.abandoned.rawValue) THEN calls ELSE 0 END) AS abandoned
+            SELECT local_day AS day, CAST(SUM(CASE WHEN \(unsafeRaw: live) THEN calls ELSE 0 END) AS BIGINT) AS live,
+                   CAST(SUM(CASE WHEN outcome = \(bind: CallOutcome.abandoned.rawValue) THEN calls ELSE 0 END) AS BIGINT) AS abandoned
             FROM ev_hourly_calls WHERE local_day >= \(bind: since(30)) AND simulated = \(real) AND campaign_id = \(bind: campaignName)
             GROUP BY local_day
             """).all(decoding: Day.self) {

@@ -129,6 +129,11 @@ final class CampaignPageTests: XCTestCase {
             XCTAssertEqual(initial as? [String], ["renewal_date", "fewest_attempts", "source_priority"])
 
             try await browser.type("#campaign-name", "混合名单")
+            _ = try await browser.script("""
+                const mode = document.getElementById('campaign-mode');
+                mode.value = 'predictive'; mode.dispatchEvent(new Event('change'));
+                return mode.value
+                """)
             try await browser.click("#campaign-batches input[data-name='续保11月']")
             try await browser.click("#campaign-batches input[data-name='新客名单']")
             try await browser.click("#campaign-teams input[data-name='续保一组']")
@@ -158,6 +163,9 @@ final class CampaignPageTests: XCTestCase {
             let facts = try await browser.text("#campaign-facts")
             XCTAssertTrue(facts.contains("续保11月 3") && facts.contains("新客名单 1"), facts)
             XCTAssertTrue(facts.contains("20 分钟"), facts)
+            // A predictive campaign shows its pacing; not started, it is not dialing (预测节奏 未在拨号).
+            XCTAssertEqual(stored["mode"] as? String, "predictive")
+            try await browser.waitForText("#campaign-pacing-fact", containing: "未在拨号")
         }
     }
 
