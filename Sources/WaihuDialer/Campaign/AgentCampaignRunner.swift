@@ -219,7 +219,11 @@ public actor AgentCampaignRunner {
         connection.agentAssignedAt = Date().timeIntervalSince1970
         connection.agentPhone = phone
         pacer.observe(.liveAnswer(seconds: secondsToAnswer, abandoned: false), day: today)
-        await onScreenPop(ScreenPop(agentPhone: phone, lead: lead))
+        // The lead pops on the desk while the agent's phone rings, not before it: the customer is
+        // already listening, and the pop reads the database (answer-to-bridge latency under load).
+        // It is awaited before the agent is on the call, so the desk never shows a call without its lead.
+        let pop = onScreenPop
+        let popped = Task { await pop(ScreenPop(agentPhone: phone, lead: lead)) }
 
         var talkSeconds = 0.0
         var connected = false
@@ -230,6 +234,7 @@ public actor AgentCampaignRunner {
                                                                           ringTimeout: settings.agentRingTimeout),
                                                       alongside: leg),
            await agentLeg.waitUntilAnswered() {
+            await popped.value
             connected = true
             connection.agentAnsweredAt = Date().timeIntervalSince1970
             settle(&connection, abandoned: false)
@@ -241,6 +246,7 @@ public actor AgentCampaignRunner {
             _ = try? move(phone) { try $0.callEnded(at: Date()) }
         } else {
             // The phone did not answer: the agent is away from it; do not send them the next customer.
+            await popped.value
             settle(&connection, abandoned: true)
             _ = try? move(phone) { try $0.phoneNotAnswered(at: Date()) }
         }

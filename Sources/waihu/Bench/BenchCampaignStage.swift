@@ -18,6 +18,9 @@ final class BenchCampaignStage: @unchecked Sendable {
     static let adminPassword = "bench-admin-pass-1"
     static let team = "压测组"
     static let batch = "压测名单"
+    /// The warm-up campaign's list (`--warm`): another batch of the same source, so the measured
+    /// campaign dials fresh leads and finds the warm-up's calls as its source's history.
+    static let warmUpBatch = "压测名单·预热"
     static let trunk = "customers"
 
     let folder: String
@@ -40,11 +43,13 @@ final class BenchCampaignStage: @unchecked Sendable {
         phones = BenchAgentPhones(directory: folder + "/phones")
     }
 
-    func setUp(leads: [BenchCustomers.Lead]) async throws {
+    func setUp(leads: [BenchCustomers.Lead], warmUpLeads: [BenchCustomers.Lead] = []) async throws {
         var settings = ServerSettings()
         settings.dataDirectory = folder + "/data"
         let file = folder + "/leads.csv"
         try Data(BenchCustomers.csv(leads).utf8).write(to: URL(fileURLWithPath: file))
+        let warmUpFile = folder + "/warm-up-leads.csv"
+        if !warmUpLeads.isEmpty { try Data(BenchCustomers.csv(warmUpLeads).utf8).write(to: URL(fileURLWithPath: warmUpFile)) }
         try await WaihuRunner.withApplication(settings) { app in
             let users = UserAdministration(database: app.db, actor: .console(), passwords: app.passwordHashing)
             let team = try await users.createTeam(name: Self.team, leaderUsername: nil)
@@ -62,6 +67,14 @@ final class BenchCampaignStage: @unchecked Sendable {
                 options: LeadFileOptions(asOf: CalendarDay.today()), teamIDs: [try team.requireID()], rejectListLimit: 5))
             guard result.report.imported == leads.count else {
                 throw BenchCampaignError.campaign("\(result.report.imported) of \(leads.count) leads imported: \(result.report.rejects)")
+            }
+            if !warmUpLeads.isEmpty {
+                let warmUp = try await LeadImporter(database: app.db, actor: .console()).run(.init(
+                    file: URL(fileURLWithPath: warmUpFile), batchName: Self.warmUpBatch, sourceName: "压测来源", costPerLead: 0.5,
+                    options: LeadFileOptions(asOf: CalendarDay.today()), teamIDs: [try team.requireID()], rejectListLimit: 5))
+                guard warmUp.report.imported == warmUpLeads.count else {
+                    throw BenchCampaignError.campaign("\(warmUp.report.imported) of \(warmUpLeads.count) warm-up leads imported")
+                }
             }
         }
     }

@@ -15,9 +15,10 @@ enum BenchCustomers {
     }
 
     /// `count` leads of which a fraction `answerRate` answers, drawn from `seed`.
-    static func leads(count: Int, answerRate: Double, seed: UInt64) -> [Lead] {
+    /// `firstIndex` keeps the numbers of a second list (the warm-up's) apart from the first's.
+    static func leads(count: Int, answerRate: Double, seed: UInt64, firstIndex: Int = 0) -> [Lead] {
         var random = SeededGenerator(seed: seed)
-        return (0..<count).map { index in
+        return (firstIndex..<(firstIndex + count)).map { index in
             let answers = random.nextUnit() < answerRate
             let outcome = answers ? Int.random(in: 0..<50, using: &random) : (random.nextUnit() < 0.4 ? 50 + Int.random(in: 0..<20, using: &random) : 70 + Int.random(in: 0..<30, using: &random))
             let number = "13\(Int.random(in: 0..<10, using: &random))" + String(format: "%05d", index) + "\(Int.random(in: 0..<10, using: &random))" + String(format: "%02d", outcome)

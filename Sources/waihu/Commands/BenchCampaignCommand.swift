@@ -29,6 +29,7 @@ extension BenchCommand {
             guard (1...200).contains(agents) else { throw ValidationError("--agents must be 1 to 200") }
             guard minutes > 0 else { throw ValidationError("--minutes must be positive") }
             guard warm >= 0 else { throw ValidationError("--warm must be 0 (a cold run) or more minutes") }
+            guard warm == 0 || leads <= 49_999 else { throw ValidationError("--leads must be at most 49999 with --warm (the warm-up gets a list as long)") }
             guard answerRate > 0, answerRate <= 1 else { throw ValidationError("--answer-rate must be above 0 and at most 1") }
             guard (1...99_999).contains(leads) else { throw ValidationError("--leads must be 1 to 99999") }
             guard (0...AbandonCap.maximumRate).contains(abandonCap) else { throw ValidationError("--abandon-cap must be 0 to \(AbandonCap.maximumRate)") }
@@ -48,8 +49,13 @@ extension BenchCommand {
             defer { stage.stop() }
             do {
                 let leadList = BenchCustomers.leads(count: leads, answerRate: answerRate, seed: seed)
-                log("setting up: \(agents) agents and phones, a trunk to the SIPp customers, \(leads) leads (\(leadList.filter(\.answers).count) will answer)")
-                try await stage.setUp(leads: leadList)
+                // The warm-up dials a list of its own from the same source: the measured campaign
+                // starts on fresh leads, as a new campaign on a new batch would.
+                let warmUpList = warm > 0
+                    ? BenchCustomers.leads(count: min(leads, 99_999 - leads), answerRate: answerRate, seed: seed &+ 17, firstIndex: leads) : []
+                log("setting up: \(agents) agents and phones, a trunk to the SIPp customers, \(leads) leads (\(leadList.filter(\.answers).count) will answer)"
+                    + (warm > 0 ? ", \(warmUpList.count) more for the warm-up" : ""))
+                try await stage.setUp(leads: leadList, warmUpLeads: warmUpList)
                 try await stage.startPeers(rtpPorts: rtpPorts)
                 let report = try await ServerAPIClient.with(baseURL: "http://127.0.0.1:\(stage.httpPort)") { client, app in
                     try await measure(stage: stage, client: &client, app: app)
@@ -70,14 +76,14 @@ extension BenchCommand {
         private func measure(stage: BenchCampaignStage, client: inout ServerAPIClient, app: Application) async throws -> BenchCampaignReport {
             try await client.login(username: BenchCampaignStage.admin, password: BenchCampaignStage.adminPassword, on: app)
             if warm > 0 {
-                // The same lists, team and trunk worked for a while first; the measured campaign
-                // is a new one that finds this one's calls as its history.
-                let first = try await createCampaign(named: "压测预测外呼·预热", client: client, app: app)
+                // The same source, team and trunk worked for a while first (another batch); the
+                // measured campaign is a new one that finds this one's calls as its history.
+                let first = try await createCampaign(named: "压测预测外呼·预热", batch: BenchCampaignStage.warmUpBatch, client: client, app: app)
                 _ = try await client.post("/campaigns/\(first)/start", [:], on: app)
                 log("warming up: campaign \(first) for \(warm) min")
                 _ = try await shift(on: first, minutes: warm, seedOffset: 1_000, measured: false, stage: stage, client: client, app: app)
             }
-            let campaign = try await createCampaign(named: "压测预测外呼", client: client, app: app)
+            let campaign = try await createCampaign(named: "压测预测外呼", batch: BenchCampaignStage.batch, client: client, app: app)
             _ = try await client.post("/campaigns/\(campaign)/start", [:], on: app)
             let run = try await shift(on: campaign, minutes: minutes, seedOffset: 0, measured: true, stage: stage, client: client, app: app)
             return BenchCampaignReport(
@@ -178,7 +184,7 @@ extension BenchCommand {
             }
         }
 
-        private func createCampaign(named name: String, client: ServerAPIClient, app: Application) async throws -> Int {
+        private func createCampaign(named name: String, batch: String, client: ServerAPIClient, app: Application) async throws -> Int {
             let plan: [String: Any] = [
                 "mode": "predictive",
                 "ring_timeout_seconds": 20,
@@ -188,7 +194,7 @@ extension BenchCommand {
                          "attempts": ["max_attempts_per_lead": 3, "max_attempts_per_day": 3]],
             ]
             let data = try await client.post("/campaigns", [
-                "name": name, "plan": plan, "batches": [BenchCampaignStage.batch], "teams": [BenchCampaignStage.team],
+                "name": name, "plan": plan, "batches": [batch], "teams": [BenchCampaignStage.team],
                 "trunk": BenchCampaignStage.trunk, "caller_id": "02161234567",
             ], on: app)
             guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let id = object["id"] as? Int else {
