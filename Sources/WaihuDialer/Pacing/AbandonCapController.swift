@@ -56,6 +56,11 @@ public struct AbandonCapController: Sendable, Equatable {
         threshold * budgetFactor(day: day)
     }
 
+    /// Whether the opening allowance still carries `day`: its own live answers are fewer than expected.
+    public func isOpening(day: Int) -> Bool {
+        openingAnswers > Double(ledger.day(day).liveAnswers)
+    }
+
     /// How much of the threshold the day's and the 30 days' allowance let through, 0…1.
     public func budgetFactor(day: Int) -> Double {
         guard cap.rate > 0 else { return 0 }

@@ -16,6 +16,7 @@ public struct PredictivePacer: DialPacer {
     public private(set) var estimator: PacingEstimator
     public private(set) var controller: AbandonCapController
     private var model: PacingModel
+    private var modelQuantiles = PredictivePacer.quantiles
     private var observationsAtBuild = 0
     private var builtAt = -Double.infinity
 
@@ -28,7 +29,12 @@ public struct PredictivePacer: DialPacer {
         model = PacingModel(estimator: estimator, grace: configuration.cap.connectGrace, quantiles: Self.quantiles)
     }
 
-    static let quantiles = (0..<6).map { (Double($0) + 0.5) / 6 }
+    static let quantiles = [1.0 / 6, 0.5, 5.0 / 6]
+    /// While the opening allowance carries the day (a warm start dialling ahead from an idle floor,
+    /// its calls placed together), the risk is judged at six quantiles (the middles of six equal
+    /// slices): three miss the slow tail of answers, where such a burst finds every agent taken.
+    /// Once the day's own answers rule, three are enough (docs/pacing.md, "Warm start").
+    static let openingQuantiles = (0..<6).map { (Double($0) + 0.5) / 6 }
 
     public mutating func observe(_ observation: PacingObservation, day: Int) {
         estimator.observe(observation)
@@ -53,6 +59,11 @@ public struct PredictivePacer: DialPacer {
         let floor = ProgressivePacer.uncoveredReadyAgents(state)
         let working = state.agents.reduce(0) { $0 + ($1.state == .notReady ? 0 : 1) }
         if configuration.priors.fromHistory { controller.openingAnswers = openingAnswers(workingAgents: working) }
+        let quantiles = controller.isOpening(day: state.day) ? Self.openingQuantiles : Self.quantiles
+        if quantiles != modelQuantiles {
+            modelQuantiles = quantiles
+            rebuildModel(now: now)
+        }
         let threshold = controller.effectiveThreshold(day: state.day)
         let ceiling = Int(configuration.maxCallsPerAgent * Double(working)) - state.ringingCallAges.count
         guard threshold > 0, ceiling > floor else { return max(0, min(floor, max(ceiling, floor))) }
@@ -109,7 +120,11 @@ public struct PredictivePacer: DialPacer {
         let fresh = estimator.observations - observationsAtBuild
         let learning = estimator.observations < 400
         guard (learning && fresh >= 15) || (fresh >= 30 && now - builtAt >= 60) else { return }
-        model = PacingModel(estimator: estimator, grace: configuration.cap.connectGrace, quantiles: Self.quantiles)
+        rebuildModel(now: now)
+    }
+
+    private mutating func rebuildModel(now: Double) {
+        model = PacingModel(estimator: estimator, grace: configuration.cap.connectGrace, quantiles: modelQuantiles)
         observationsAtBuild = estimator.observations
         builtAt = now
     }
