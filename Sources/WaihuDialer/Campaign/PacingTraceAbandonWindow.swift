@@ -1,3 +1,4 @@
+import WaihuDomain
 import Foundation
 
 /// The live answers and abandons of one stretch of a campaign, from the pacing trace's
@@ -17,7 +18,9 @@ public struct PacingTraceAbandonWindow: Sendable, Equatable {
     }
 
     /// Abandoned ÷ live answers; nil with no answer.
-    public var rate: Double? { liveAnswers > 0 ? Double(abandoned) / Double(liveAnswers) : nil }
+    public var rate: Double? {
+        liveAnswers > 0 ? AbandonLedger.Day(abandons: Double(abandoned), liveAnswers: liveAnswers).rate : nil
+    }
 
     /// `from`…`to` cut into windows of `length` seconds (the last one shorter if it does not
     /// divide), each with the answers and abandons counted between its ends. A count at a

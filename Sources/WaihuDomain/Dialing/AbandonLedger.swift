@@ -6,6 +6,12 @@ public struct AbandonLedger: Codable, Sendable, Equatable {
     public struct Day: Codable, Sendable, Equatable {
         public var abandons: Double = 0
         public var liveAnswers: Int = 0
+
+        public init(abandons: Double = 0, liveAnswers: Int = 0) {
+            self.abandons = abandons
+            self.liveAnswers = liveAnswers
+        }
+
         /// Abandon rate (呼损率): abandons / live answers; 0 before the first live answer.
         public var rate: Double { liveAnswers == 0 ? 0 : abandons / Double(liveAnswers) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WaihuDomain
 
 /// The figures of one `waihu bench campaign` run and its aims. A cold run (a campaign with no
 /// history) is held to issue 8's: a mean wait between calls under 15 s with the abandon rate
@@ -40,7 +41,7 @@ struct BenchCampaignReport {
     var isWarm: Bool { warmMinutes > 0 }
 
     /// 弃呼率: abandoned ÷ answered.
-    var abandonRate: Double? { answered > 0 ? Double(abandoned) / Double(answered) : nil }
+    var abandonRate: Double? { answered > 0 ? AbandonLedger.Day(abandons: Double(abandoned), liveAnswers: answered).rate : nil }
 
     /// Seconds in each state inside the measured window, over all agents.
     var secondsByState: [String: Double] {
